@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+// Mercator: a language server and CLI for Atlas's atlas.hcl. Module layout: ../shared/DESIGN.md §3.
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "Mercator",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "mercator", targets: ["mercator"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    .target(name: "HCLSyntax", swiftSettings: strictSettings),
+    .executableTarget(
+      name: "mercator",
+      dependencies: [
+        "HCLSyntax",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(name: "mercator-bench", dependencies: ["HCLSyntax"], path: "Benchmarks/mercator-bench",
+                      swiftSettings: strictSettings),
+    .testTarget(name: "HCLSyntaxTests", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
+  ],
+  swiftLanguageModes: [.v6]
+)
