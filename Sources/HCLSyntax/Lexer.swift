@@ -5,9 +5,24 @@
 /// also emits whitespace (and a leading byte order mark) as tokens, so concatenating the tokens gives the input.
 package enum Lexer {
   /// Tokenizes a whole config file; the last token is always an empty `eof`.
-  package static func tokenize(_ bytes: [UInt8]) -> [Token] {
+  ///
+  /// With `endStringsAtNewline`, a quoted string that reaches the end of its line is ended there instead of
+  /// running on into the next lines as hclsyntax does; the parser uses this so that one unterminated string
+  /// costs one diagnostic, not the rest of the file. The formatter needs hclsyntax's exact tokens and leaves it off.
+  package static func tokenize(_ bytes: [UInt8], endStringsAtNewline: Bool = false) -> [Token] {
     bytes.withUnsafeBufferPointer { buffer in
       var scanner = Scanner(buffer)
+      scanner.endStringsAtNewline = endStringsAtNewline
+      scanner.run()
+      return scanner.tokens
+    }
+  }
+
+  /// Tokenizes a bare template (hclsyntax's `LexTemplate`): literal text with `${…}` and `%{…}` sequences.
+  package static func tokenizeTemplate(_ bytes: [UInt8]) -> [Token] {
+    bytes.withUnsafeBufferPointer { buffer in
+      var scanner = Scanner(buffer)
+      scanner.modes = [.bareTemplate]
       scanner.run()
       return scanner.tokens
     }
@@ -24,6 +39,7 @@ private enum Mode {
   case main
   case quoted
   case heredoc
+  case bareTemplate
 }
 
 private struct Scanner {
@@ -35,6 +51,7 @@ private struct Scanner {
   /// Brace levels at which a `}` ends a template sequence (`${…}` or `%{…}`) instead of an object or block.
   var returnBraces: [Int] = []
   var heredocs: [HeredocInProgress] = []
+  var endStringsAtNewline = false
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
@@ -59,6 +76,7 @@ private struct Scanner {
       case .main: scanMain()
       case .quoted: scanQuoted()
       case .heredoc: scanHeredoc()
+      case .bareTemplate: scanBareTemplate()
       }
     }
     tokens.append(Token(.eof, count, count))
@@ -346,6 +364,10 @@ private struct Scanner {
         emit(.quotedLit, start, templateSigilLiteralEnd(at: start))
       }
     case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+      if endStringsAtNewline {
+        modes.removeLast()
+        return
+      }
       var i = start + 1
       while i < count, bytes[i] == UInt8(ascii: "\n") || bytes[i] == UInt8(ascii: "\r") { i += 1 }
       emit(.quotedNewline, start, i)
@@ -424,6 +446,36 @@ private struct Scanner {
       emit(.stringLit, start, i)
     } else if byte(i) == UInt8(ascii: "\r") {
       // A lone carriage return matches nothing in hclsyntax's heredoc scanner: the rest is invalid.
+      emit(.invalid, start, count)
+    } else {
+      emit(.badUTF8, start, start + 1)
+    }
+  }
+
+  mutating func scanBareTemplate() {
+    let start = position
+    if templateSequenceStart(at: start) { return }
+    let c = bytes[start]
+    if c == UInt8(ascii: "$") || c == UInt8(ascii: "%") {
+      emit(.stringLit, start, start + 1 < count ? templateSigilLiteralEnd(at: start) : count)
+      return
+    }
+    var i = start
+    while i < count {
+      let b = bytes[i]
+      if b == UInt8(ascii: "$") || b == UInt8(ascii: "%") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
+      let (length, valid) = looseCharacter(at: i)
+      guard valid else { break }
+      i += length
+    }
+    if byte(i) == UInt8(ascii: "\n") {
+      i += 1
+    } else if byte(i) == UInt8(ascii: "\r"), byte(i + 1) == UInt8(ascii: "\n") {
+      i += 2
+    }
+    if i > start {
+      emit(.stringLit, start, i)
+    } else if bytes[start] == UInt8(ascii: "\r") {
       emit(.invalid, start, count)
     } else {
       emit(.badUTF8, start, start + 1)

@@ -1,0 +1,538 @@
+// Grammar of expressions: operators by hcl's precedence, terms, collections, calls, for expressions, traversals.
+
+extension ParserState {
+  /// The operators of each precedence level, loosest first.
+  private static let binaryLevels: [[TokenKind]] = [
+    [.or], [.and], [.equalOp, .notEqual], [.greaterThan, .greaterThanEq, .lessThan, .lessThanEq],
+    [.plus, .minus], [.star, .slash, .percent],
+  ]
+
+  mutating func parseExpression() {
+    let checkpoint = checkpoint()
+    flushTrivia()
+    let start = peekToken()
+    parseBinary(level: 0)
+    guard peek() == .question else { return }
+    startNode(.conditional, at: checkpoint)
+    bump()
+    parseExpression()
+    if peek() == .colon {
+      bump()
+      parseExpression()
+    } else {
+      let colon = peekToken()
+      report(
+        "missing-false-expression", "Missing false expression in conditional",
+        "The conditional operator (...?...:...) requires a false expression, delimited by a colon.",
+        at: colon.range, context: start.range.union(colon.range))
+    }
+    finishNode()
+  }
+
+  mutating func parseBinary(level: Int) {
+    guard level < Self.binaryLevels.count else {
+      parseTermWithTraversals()
+      return
+    }
+    let checkpoint = checkpoint()
+    flushTrivia()
+    parseBinary(level: level + 1)
+    while Self.binaryLevels[level].contains(peek()) {
+      startNode(.binary, at: checkpoint)
+      bump()
+      parseBinary(level: level + 1)
+      finishNode()
+    }
+  }
+
+  mutating func parseTermWithTraversals() {
+    let checkpoint = checkpoint()
+    flushTrivia()
+    parseTerm()
+    parseTraversals(from: checkpoint, inAttributeSplat: false)
+  }
+
+  mutating func parseTerm() {
+    let token = peekToken()
+    switch token.kind {
+    case .oParen:
+      startNode(.parentheses)
+      bump()
+      pushNewlines(false)
+      parseExpression()
+      if !eat(.cParen) {
+        let close = peekToken()
+        report(
+          "unbalanced-parentheses", "Unbalanced parentheses",
+          "Expected a closing parenthesis to terminate the expression.", at: close.range,
+          context: token.range.union(close.range))
+        recover(to: .cParen)
+      }
+      popNewlines()
+      finishNode()
+    case .numberLit:
+      startNode(.literal)
+      if !Self.isValidNumber(source[token.start..<token.end]) {
+        reportAlways(
+          "invalid-number", "Invalid number literal", "Failed to recognize the value of this number literal.",
+          at: token.range)
+      }
+      bump()
+      finishNode()
+    case .ident:
+      if peekSecond() == .oParen {
+        parseFunctionCall()
+      } else if peekSecond() == .colon, isNamespacedCall() {
+        parseNamespacedCall()
+      } else {
+        let name = text(token)
+        startNode(name == "true" || name == "false" || name == "null" ? .literal : .variable)
+        bump()
+        finishNode()
+      }
+    case .oQuote:
+      parseTemplate(open: .oQuote)
+    case .oHeredoc:
+      parseTemplate(open: .oHeredoc)
+    case .minus, .bang:
+      startNode(.unary)
+      bump()
+      parseTermWithTraversals()
+      finishNode()
+    case .oBrack:
+      parseTuple()
+    case .oBrace:
+      parseObject()
+    default:
+      if token.kind == .eof {
+        report(
+          "missing-expression", "Missing expression",
+          "Expected the start of an expression, but found the end of the file.", at: token.range)
+      } else {
+        report(
+          "invalid-expression", "Invalid expression",
+          "Expected the start of an expression, but found an invalid expression token.", at: token.range)
+      }
+      // Leave structural tokens for the enclosing construct; swallow one stray token so progress is made.
+      switch token.kind {
+      case .eof, .newline, .cBrace, .cBrack, .cParen, .templateSeqEnd, .comma, .cQuote, .cHeredoc: break
+      default:
+        startNode(.unexpected)
+        bump()
+        finishNode()
+      }
+    }
+  }
+
+  /// `digits ('.' digits)? ([eE] [+-]? digits)?`: what cty can read of the lexer's wider number token.
+  static func isValidNumber(_ bytes: ArraySlice<UInt8>) -> Bool {
+    var i = bytes.startIndex
+    func digits() -> Bool {
+      let start = i
+      while i < bytes.endIndex, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") { i += 1 }
+      return i > start
+    }
+    guard digits() else { return false }
+    if i < bytes.endIndex, bytes[i] == UInt8(ascii: ".") {
+      i += 1
+      guard digits() else { return false }
+    }
+    if i < bytes.endIndex, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+      i += 1
+      if i < bytes.endIndex, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+      guard digits() else { return false }
+    }
+    return i == bytes.endIndex
+  }
+
+  // MARK: - Calls
+
+  mutating func parseFunctionCall() {
+    startNode(.functionCall)
+    let name = bump()
+    parseArguments(name: name)
+    finishNode()
+  }
+
+  /// `a::b(…)`: hcl 2.18, which Atlas embeds, has no namespaced functions (later versions added them).
+  func isNamespacedCall() -> Bool {
+    var i = peekIndex() + 1
+    var colons = 0
+    while i < tokens.count, tokens[i].kind == .colon, colons < 2 {
+      colons += 1
+      i += 1
+    }
+    return colons == 2 && i < tokens.count && tokens[i].kind == .ident
+  }
+
+  mutating func parseNamespacedCall() {
+    startNode(.functionCall)
+    let first = bump()
+    while peek() == .colon || peek() == .ident {
+      if peek() == .ident && peekSecond() != .colon && peekSecond() != .oParen { break }
+      bump()
+    }
+    report(
+      "namespaced-function", "Namespaced function calls are not supported",
+      "Atlas reads atlas.hcl with HCL 2.18, which has no \"::\" in function names; provider-namespaced functions like \"a::b()\" came in later HCL versions. Call a function by its plain name.",
+      at: first.range.union(TextRange.empty(at: previousTokenEnd)))
+    if peek() == .oParen { parseArguments(name: first) }
+    finishNode()
+  }
+
+  mutating func parseArguments(name: Token) {
+    startNode(.argumentList)
+    let open = bump()
+    pushNewlines(false)
+    defer {
+      popNewlines()
+      finishNode()
+    }
+    while true {
+      if eat(.cParen) { return }
+      parseExpression()
+      if recovering {
+        recover(to: .cParen)
+        return
+      }
+      let separator = peekToken()
+      switch separator.kind {
+      case .cParen:
+        bump()
+        return
+      case .ellipsis:
+        bump()
+        if !eat(.cParen) {
+          report(
+            "missing-closing-parenthesis", "Missing closing parenthesis",
+            "An expanded function argument (with ...) must be immediately followed by closing parentheses.",
+            at: separator.range, context: name.range.union(separator.range))
+          recover(to: .cParen)
+        }
+        return
+      case .comma:
+        bump()
+      case .eof:
+        report(
+          "unterminated-call", "Unterminated function call",
+          "There is no closing parenthesis for this function call before the end of the file. This may be caused by incorrect parenthesis nesting elsewhere in this file.",
+          at: name.range.union(open.range))
+        return
+      default:
+        report(
+          "missing-argument-separator", "Missing argument separator",
+          "A comma is required to separate each function argument from the next.", at: separator.range,
+          context: name.range.union(separator.range))
+        recover(to: .cParen)
+        return
+      }
+    }
+  }
+
+  // MARK: - Collections
+
+  mutating func parseTuple() {
+    pushNewlines(false)
+    defer { popNewlines() }
+    if isForIntro() {
+      parseForExpression(open: .oBrack)
+      return
+    }
+    startNode(.tuple)
+    let open = bump()
+    defer { finishNode() }
+    while true {
+      if eat(.cBrack) { return }
+      parseExpression()
+      if recovering {
+        recover(to: .cBrack)
+        return
+      }
+      let next = peekToken()
+      if next.kind == .cBrack {
+        bump()
+        return
+      }
+      if next.kind == .comma {
+        bump()
+        continue
+      }
+      if next.kind == .eof {
+        report(
+          "unterminated-tuple", "Unterminated tuple constructor expression",
+          "There is no corresponding closing bracket before the end of the file. This may be caused by incorrect bracket nesting elsewhere in this file.",
+          at: open.range)
+      } else {
+        report(
+          "missing-item-separator", "Missing item separator", "Expected a comma to mark the beginning of the next item.",
+          at: next.range, context: open.range.union(next.range))
+      }
+      recover(to: .cBrack)
+      return
+    }
+  }
+
+  /// `for` right after the opening bracket or brace (newlines ignored there, as hcl does).
+  func isForIntro() -> Bool {
+    var copy = self
+    copy.position = peekIndex() + 1
+    copy.pushNewlines(false)
+    return copy.isKeyword("for")
+  }
+
+  mutating func parseObject() {
+    if isForIntro() {
+      pushNewlines(false)
+      parseForExpression(open: .oBrace)
+      popNewlines()
+      return
+    }
+    startNode(.object)
+    let open = bump()
+    pushNewlines(true)
+    defer {
+      popNewlines()
+      finishNode()
+    }
+    while true {
+      if eat(.newline) { continue }
+      if eat(.cBrace) { return }
+      startNode(.objectItem)
+      startNode(.objectKey)
+      parseExpression()
+      finishNode()
+      if recovering {
+        finishNode()
+        recover(to: .cBrace)
+        return
+      }
+      let separator = peekToken()
+      if separator.kind == .equal || separator.kind == .colon {
+        bump()
+        parseExpression()
+        finishNode()
+        if recovering {
+          recover(to: .cBrace)
+          return
+        }
+      } else {
+        finishNode()
+        switch separator.kind {
+        case .newline, .comma:
+          report(
+            "missing-attribute-value", "Missing attribute value",
+            "Expected an attribute value, introduced by an equals sign (\"=\").", at: separator.range,
+            context: open.range.union(separator.range))
+        case .eof:
+          report(
+            "unterminated-object", "Unterminated object constructor expression",
+            "There is no corresponding closing brace before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.",
+            at: open.range)
+        default:
+          report(
+            "missing-key-value-separator", "Missing key/value separator",
+            "Expected an equals sign (\"=\") to mark the beginning of the attribute value.", at: separator.range,
+            context: open.range.union(separator.range))
+        }
+        recover(to: .cBrace)
+        return
+      }
+      let next = peekToken()
+      switch next.kind {
+      case .cBrace:
+        bump()
+        return
+      case .comma, .newline:
+        bump()
+      case .eof:
+        report(
+          "unterminated-object", "Unterminated object constructor expression",
+          "There is no corresponding closing brace before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.",
+          at: open.range)
+        return
+      default:
+        report(
+          "missing-attribute-separator", "Missing attribute separator",
+          "Expected a newline or comma to mark the beginning of the next attribute.", at: next.range,
+          context: open.range.union(next.range))
+        recover(to: .cBrace)
+        return
+      }
+    }
+  }
+
+  // MARK: - For expressions
+
+  mutating func parseForExpression(open openKind: TokenKind) {
+    let closer: TokenKind = openKind == .oBrace ? .cBrace : .cBrack
+    startNode(.forExpression)
+    defer { finishNode() }
+    let open = bump()
+    func fail(_ detail: String, at token: Token) {
+      report("invalid-for", "Invalid 'for' expression", detail, at: token.range, context: open.range.union(token.range))
+      recover(to: closer)
+    }
+    startNode(.forIntro)
+    bump()  // for
+    guard peek() == .ident else {
+      finishNode()
+      return fail("For expression requires variable name after 'for'.", at: peekToken())
+    }
+    bump()
+    if eat(.comma) {
+      guard eat(.ident) else {
+        finishNode()
+        return fail("For expression requires value variable name after comma.", at: peekToken())
+      }
+    }
+    guard isKeyword("in") else {
+      finishNode()
+      return fail("For expression requires the 'in' keyword after its name declarations.", at: peekToken())
+    }
+    bump()
+    parseExpression()
+    if recovering {
+      finishNode()
+      recover(to: closer)
+      return
+    }
+    guard eat(.colon) else {
+      finishNode()
+      return fail("For expression requires a colon after the collection expression.", at: peekToken())
+    }
+    finishNode()
+    parseExpression()
+    var hasKey = false
+    if peek() == .fatArrow {
+      let arrow = bump()
+      hasKey = true
+      parseExpression()
+      if openKind == .oBrack {
+        report("invalid-for", "Invalid 'for' expression", "Key expression is not valid when building a tuple.",
+               at: arrow.range)
+      }
+    }
+    if peek() == .ellipsis {
+      let ellipsis = bump()
+      if openKind == .oBrack {
+        report("invalid-for", "Invalid 'for' expression",
+               "Grouping ellipsis (...) cannot be used when building a tuple.", at: ellipsis.range)
+      }
+    }
+    if isKeyword("if") {
+      startNode(.forCondition)
+      bump()
+      parseExpression()
+      finishNode()
+    }
+    if recovering {
+      recover(to: closer)
+      return
+    }
+    if openKind == .oBrace && !hasKey {
+      report("invalid-for", "Invalid 'for' expression", "Key expression is required when building an object.",
+             at: peekToken().range)
+    }
+    if !eat(closer) {
+      fail("Extra characters after the end of the 'for' expression.", at: peekToken())
+    }
+  }
+
+  // MARK: - Traversals
+
+  /// Postfix `.name`, `.0`, `[key]`, `.*` and `[*]` after a term. An attribute-only splat (`.*`) takes only the
+  /// `.name`/`.0` steps after it; a full splat (`[*]`) takes every step.
+  mutating func parseTraversals(from checkpoint: Checkpoint, inAttributeSplat: Bool) {
+    while true {
+      switch peek() {
+      case .dot:
+        let afterDot = peekSecond()
+        switch afterDot {
+        case .ident:
+          startNode(.getAttribute, at: checkpoint)
+          bump()
+          bump()
+          finishNode()
+        case .numberLit:
+          startNode(.legacyIndex, at: checkpoint)
+          bump()
+          let number = bump()
+          if source[number.start..<number.end].contains(UInt8(ascii: ".")) {
+            reportAlways(
+              "invalid-legacy-index", "Invalid legacy index syntax",
+              "When using the legacy index syntax, chaining two indexes together is not permitted. Use the proper index syntax instead, like [0][1].",
+              at: number.range)
+          } else if !Self.isValidNumber(source[number.start..<number.end]) {
+            reportAlways(
+              "invalid-number", "Invalid number literal", "Failed to recognize the value of this number literal.",
+              at: number.range)
+          }
+          finishNode()
+        case .star:
+          if inAttributeSplat {
+            let dot = peekToken()
+            startNode(.unexpected)
+            bump()
+            bump()
+            finishNode()
+            report(
+              "nested-splat", "Nested splat expression not allowed",
+              "A splat expression (*) cannot be used inside another attribute-only splat expression.",
+              at: dot.range)
+            continue
+          }
+          startNode(.attributeSplat, at: checkpoint)
+          bump()
+          bump()
+          let inner = self.checkpoint()
+          parseAttributeSplatSteps(inner)
+          finishNode()
+        default:
+          let dot = peekToken()
+          startNode(.getAttribute, at: checkpoint)
+          bump()
+          finishNode()
+          report("invalid-attribute-name", "Invalid attribute name", "An attribute name is required after a dot.",
+                 at: peekToken().range.isEmpty ? dot.range : peekToken().range)
+          return
+        }
+      case .oBrack:
+        if inAttributeSplat { return }
+        if peekSecond() == .star {
+          startNode(.fullSplat, at: checkpoint)
+          bump()
+          bump()
+          if !eat(.cBrack) {
+            report(
+              "missing-splat-bracket", "Missing close bracket on splat index",
+              "The star for a full splat operator must be immediately followed by a closing bracket (\"]\").",
+              at: peekToken().range)
+            recover(to: .cBrack)
+          }
+          let inner = self.checkpoint()
+          parseTraversals(from: inner, inAttributeSplat: false)
+          finishNode()
+          return
+        }
+        startNode(.index, at: checkpoint)
+        bump()
+        pushNewlines(false)
+        parseExpression()
+        if !eat(.cBrack) {
+          report("missing-index-bracket", "Missing close bracket on index",
+                 "The index operator must end with a closing bracket (\"]\").", at: peekToken().range)
+          recover(to: .cBrack)
+        }
+        popNewlines()
+        finishNode()
+      default:
+        return
+      }
+    }
+  }
+
+  /// The `.name` and `.0` steps that belong to an attribute-only splat.
+  mutating func parseAttributeSplatSteps(_ checkpoint: Checkpoint) {
+    parseTraversals(from: checkpoint, inAttributeSplat: true)
+  }
+}

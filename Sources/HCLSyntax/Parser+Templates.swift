@@ -1,0 +1,267 @@
+// Grammar of templates: quoted strings and heredocs with interpolations, if/for directives and escapes.
+
+extension ParserState {
+  mutating func parseTemplate(open openKind: TokenKind) {
+    let closer: TokenKind = openKind == .oQuote ? .cQuote : .cHeredoc
+    startNode(openKind == .oQuote ? .quotedTemplate : .heredocTemplate)
+    let open = bump()
+    // Inside a template only template tokens appear; newlines in a heredoc are part of its literals.
+    pushNewlines(true)
+    defer {
+      popNewlines()
+      finishNode()
+    }
+    let end = parseTemplateParts(closer: closer, open: open, endingDirectives: [])
+    if end == closer {
+      bump()
+    } else if end == nil {
+      let what = openKind == .oQuote ? "the string" : "the heredoc (its closing marker must stand alone on a line)"
+      report(
+        "unterminated-template", "Unterminated template string", "No closing marker was found for \(what).",
+        at: open.range.union(TextRange.empty(at: previousTokenEnd)))
+    }
+  }
+
+  /// A whole input read as a template: parts until EOF.
+  mutating func parseBareTemplate() {
+    startNode(.heredocTemplate)
+    let start = Token(.eof, 0, 0)
+    parseTemplateParts(closer: .eof, open: start, endingDirectives: [])
+    finishNode()
+  }
+
+  /// Template parts up to the closer or one of `endingDirectives` (`else`, `endif`, `endfor`), which is left
+  /// unconsumed and returned by name; returns the closer kind when the template ends, nil when it never does.
+  @discardableResult
+  mutating func parseTemplateParts(closer: TokenKind, open: Token, endingDirectives: Set<String>) -> TokenKind? {
+    while true {
+      let token = peekToken()
+      switch token.kind {
+      case closer:
+        return closer
+      case .quotedLit, .stringLit:
+        startNode(.templateLiteral)
+        while peek() == .quotedLit || peek() == .stringLit {
+          let literal = bump()
+          if literal.kind == .quotedLit { validateEscapes(in: literal) }
+        }
+        finishNode()
+      case .templateInterp:
+        parseInterpolation()
+      case .templateControl:
+        let keyword = directiveKeyword()
+        if endingDirectives.contains(keyword) { return .templateControl }
+        switch keyword {
+        case "if": parseTemplateIf(closer: closer, open: open)
+        case "for": parseTemplateFor(closer: closer, open: open)
+        default:
+          startNode(.templateDirective)
+          let directive = bump()
+          let summary = ["else", "endif", "endfor"].contains(keyword)
+            ? "Unexpected \(keyword) directive" : "Invalid template directive"
+          let detail = ["else", "endif", "endfor"].contains(keyword)
+            ? "The \(keyword) directive has no opening if or for directive before it."
+            : "A template directive keyword (\"if\", \"for\", etc) is expected at the beginning of a %{ sequence."
+          reportAlways("invalid-template-directive", summary, detail, at: directive.range)
+          skipSequence()
+          finishNode()
+        }
+      default:
+        return nil
+      }
+    }
+  }
+
+  /// The keyword after `%{` (empty when there is none).
+  func directiveKeyword() -> String {
+    var copy = self
+    copy.position = peekIndex() + 1
+    copy.pushNewlines(false)
+    let token = copy.peekToken()
+    return token.kind == .ident ? String(copy.text(token)) : ""
+  }
+
+  mutating func parseInterpolation() {
+    startNode(.templateInterpolation)
+    let open = bump()
+    pushNewlines(false)
+    parseExpression()
+    closeSequence(open: open, what: "interpolation")
+    popNewlines()
+    finishNode()
+  }
+
+  /// Expects the `}` of a `${…}` or `%{…}`; otherwise one diagnostic and a skip to it.
+  mutating func closeSequence(open: Token, what: String) {
+    if eat(.templateSeqEnd) { return }
+    let next = peekToken()
+    if next.kind == .eof || next.kind == .cQuote || next.kind == .cHeredoc {
+      report("unclosed-template-sequence", "Unclosed template \(what) sequence",
+             "There is no closing brace for this \(what) sequence before the end of the \(next.kind == .eof ? "file" : "template").",
+             at: open.range)
+      return
+    }
+    report("extra-characters-in-sequence", "Extra characters after \(what) expression",
+           "Expected a closing brace to end the \(what) expression, but found extra characters.", at: next.range)
+    skipSequence()
+  }
+
+  /// Skips to and past the `}` ending the current template sequence.
+  mutating func skipSequence() {
+    var depth = 0
+    var started = false
+    while true {
+      let kind = peek()
+      if kind == .eof || kind == .cQuote || kind == .cHeredoc { break }
+      if kind == .templateSeqEnd && depth == 0 {
+        if started { finishNode() }
+        bump()
+        return
+      }
+      if !started {
+        startNode(.unexpected)
+        started = true
+      }
+      if kind == .templateInterp || kind == .templateControl { depth += 1 }
+      if kind == .templateSeqEnd { depth -= 1 }
+      bump()
+    }
+    if started { finishNode() }
+  }
+
+  /// `%{ keyword … }`: the directive node; `expression` says whether an expression follows the keyword.
+  mutating func parseDirective(expression: Bool) {
+    startNode(.templateDirective)
+    let open = bump()
+    pushNewlines(false)
+    bump()  // keyword
+    if expression { parseExpression() }
+    closeSequence(open: open, what: "directive")
+    popNewlines()
+    finishNode()
+  }
+
+  mutating func parseTemplateIf(closer: TokenKind, open: Token) {
+    startNode(.templateIf)
+    defer { finishNode() }
+    let ifStart = peekToken()
+    parseDirective(expression: true)
+    var end = parseTemplateParts(closer: closer, open: open, endingDirectives: ["else", "endif", "endfor"])
+    if end == .templateControl && directiveKeyword() == "else" {
+      parseDirective(expression: false)
+      end = parseTemplateParts(closer: closer, open: open, endingDirectives: ["else", "endif", "endfor"])
+    }
+    if end == .templateControl && directiveKeyword() == "endif" {
+      parseDirective(expression: false)
+      return
+    }
+    let found = peekToken()
+    report("unclosed-template-if", "Unexpected end of template",
+           "The if directive at \(ifStart.range) is missing its corresponding endif directive.", at: found.range)
+    if end == .templateControl { parseStrayDirective() }
+  }
+
+  mutating func parseTemplateFor(closer: TokenKind, open: Token) {
+    startNode(.templateFor)
+    defer { finishNode() }
+    let forStart = peekToken()
+    startNode(.templateDirective)
+    let sequenceOpen = bump()
+    pushNewlines(false)
+    bump()  // for
+    if eat(.ident) {
+      if eat(.comma), !eat(.ident) {
+        report("invalid-for-directive", "Invalid 'for' directive",
+               "Value variable name is required after comma.", at: peekToken().range)
+      }
+    } else {
+      report("invalid-for-directive", "Invalid 'for' directive", "For directive requires variable name after 'for'.",
+             at: peekToken().range)
+    }
+    if !recovering {
+      if isKeyword("in") {
+        bump()
+        parseExpression()
+      } else {
+        report("invalid-for-directive", "Invalid 'for' directive",
+               "For directive requires 'in' keyword after names.", at: peekToken().range)
+      }
+    }
+    closeSequence(open: sequenceOpen, what: "directive")
+    popNewlines()
+    finishNode()
+    let end = parseTemplateParts(closer: closer, open: open, endingDirectives: ["else", "endif", "endfor"])
+    if end == .templateControl && directiveKeyword() == "endfor" {
+      parseDirective(expression: false)
+      return
+    }
+    report("unclosed-template-for", "Unexpected end of template",
+           "The for directive at \(forStart.range) is missing its corresponding endfor directive.",
+           at: peekToken().range)
+    if end == .templateControl { parseStrayDirective() }
+  }
+
+  /// An `else`/`endif`/`endfor` that does not belong where it is: kept in the tree, already reported.
+  mutating func parseStrayDirective() {
+    startNode(.unexpected)
+    bump()
+    skipSequence()
+    finishNode()
+  }
+
+  // MARK: - Escapes
+
+  /// Checks the backslash escapes of a quoted literal: `\n \r \t \" \\ \uNNNN \UNNNNNNNN`.
+  mutating func validateEscapes(in token: Token) {
+    var i = token.start
+    while i < token.end {
+      guard source[i] == UInt8(ascii: "\\") else {
+        i += 1
+        continue
+      }
+      let escapeStart = i
+      i += 1
+      guard i < token.end else {
+        reportAlways("invalid-escape", "Invalid escape sequence", "Backslash must be followed by an escape sequence.",
+                     at: TextRange(start: escapeStart, end: i))
+        return
+      }
+      switch source[i] {
+      case UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"), UInt8(ascii: "\""), UInt8(ascii: "\\"):
+        i += 1
+      case UInt8(ascii: "u"), UInt8(ascii: "U"):
+        let digits = source[i] == UInt8(ascii: "u") ? 4 : 8
+        var value: UInt32 = 0
+        var count = 0
+        i += 1
+        while count < digits, i < token.end, let digit = Self.hexValue(source[i]) {
+          value = value * 16 + digit
+          count += 1
+          i += 1
+        }
+        if count < digits || Unicode.Scalar(value) == nil {
+          reportAlways(
+            "invalid-escape", "Invalid escape sequence",
+            "The \\\(digits == 4 ? "u" : "U") escape needs exactly \(digits) hexadecimal digits naming a Unicode character.",
+            at: TextRange(start: escapeStart, end: i))
+        }
+      default:
+        let (length, _) = LineIndex.decodeWidth(source, at: i)
+        reportAlways(
+          "invalid-escape", "Invalid escape sequence",
+          "The symbol \"\(String(decoding: source[i..<min(i + length, token.end)], as: UTF8.self))\" is not a valid escape sequence selector.",
+          at: TextRange(start: escapeStart, end: min(i + length, token.end)))
+        i += length
+      }
+    }
+  }
+
+  static func hexValue(_ byte: UInt8) -> UInt32? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+    default: nil
+    }
+  }
+}

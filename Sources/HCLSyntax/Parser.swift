@@ -1,0 +1,334 @@
+// The error-tolerant recursive-descent parser's machinery: token cursor, newline modes, tree building, recovery.
+
+/// Parses HCL native syntax config files. Parsing never fails: it returns a lossless tree plus diagnostics.
+package enum Parser {
+  package static func parseConfig(_ source: [UInt8]) -> ParsedFile {
+    let tokens = Lexer.tokenize(source, endStringsAtNewline: true)
+    var parser = ParserState(source: source, tokens: tokens)
+    parser.parseFile()
+    return parser.finish(tokens: tokens)
+  }
+
+  package static func parseConfig(_ text: String) -> ParsedFile { parseConfig(Array(text.utf8)) }
+
+  /// Parses a lone expression (hclsyntax's `ParseExpression`), e.g. a `--var` value or a test case.
+  package static func parseExpression(_ source: [UInt8]) -> ParsedFile {
+    let tokens = Lexer.tokenize(source, endStringsAtNewline: true)
+    var parser = ParserState(source: source, tokens: tokens)
+    parser.pushNewlines(false)
+    parser.parseExpression()
+    if parser.peek() != .eof {
+      let extra = parser.peekToken()
+      parser.report("extra-characters", "Extra characters after expression",
+                    "An expression was successfully parsed, but extra characters were found after it.", at: extra.range)
+      parser.skipRestOfLine()
+    }
+    return parser.finish(tokens: tokens)
+  }
+
+  /// Parses a bare template (hclsyntax's `ParseTemplate`): text with interpolations and directives.
+  package static func parseTemplate(_ source: [UInt8]) -> ParsedFile {
+    let tokens = Lexer.tokenizeTemplate(source)
+    var parser = ParserState(source: source, tokens: tokens)
+    parser.parseBareTemplate()
+    return parser.finish(tokens: tokens)
+  }
+}
+
+/// A position in the tree being built, for wrapping what was parsed since then in a new node (binary operators,
+/// postfix traversals).
+struct Checkpoint {
+  let childCount: Int
+}
+
+struct ParserState {
+  let source: [UInt8]
+  let tokens: [Token]
+  /// Index of the next token not yet placed in the tree (trivia included).
+  var position = 0
+  /// Whether newlines are significant here: yes in bodies and object constructors, no inside brackets.
+  var newlineModes: [Bool] = [true]
+  var diagnostics: [Diagnostic] = []
+  /// Set after a diagnostic until the current body item ends, so one mistake gives one diagnostic.
+  var recovering = false
+
+  private var openNodes: [(kind: SyntaxKind, children: [SyntaxElement])] = [(.file, [])]
+
+  init(source: [UInt8], tokens: [Token]) {
+    self.source = source
+    self.tokens = tokens
+  }
+
+  /// Adds the diagnostics of bad characters and closes the tree.
+  mutating func finish(tokens: [Token]) -> ParsedFile {
+    var all = InvalidTokenDiagnostics.collect(tokens: tokens, source: source)
+    // A bad character already has its diagnostic; the parser's complaint about the same token would be a second.
+    let reported = Set(all.map(\.subject))
+    all.append(contentsOf: diagnostics.filter { !reported.contains($0.subject) })
+    all.sort { ($0.subject.start, $0.subject.end) < ($1.subject.start, $1.subject.end) }
+    return ParsedFile(source: source, tokens: tokens, root: finishTree(), diagnostics: all)
+  }
+
+  // MARK: - Cursor
+
+  var includesNewlines: Bool { newlineModes.last ?? true }
+
+  mutating func pushNewlines(_ significant: Bool) { newlineModes.append(significant) }
+  mutating func popNewlines() { if newlineModes.count > 1 { newlineModes.removeLast() } }
+
+  /// Index of the next significant token. A `#` or `//` comment ends with its newline, so where newlines count it
+  /// stands for one (as in hclsyntax).
+  func peekIndex() -> Int {
+    var i = position
+    let newlines = includesNewlines
+    while i < tokens.count - 1 {
+      switch tokens[i].kind {
+      case .whitespace:
+        i += 1
+      case .comment:
+        if newlines && commentEndsLine(tokens[i]) { return i }
+        i += 1
+      case .newline:
+        if newlines { return i }
+        i += 1
+      default:
+        return i
+      }
+    }
+    return tokens.count - 1
+  }
+
+  func commentEndsLine(_ token: Token) -> Bool {
+    token.end > token.start && source[token.end - 1] == UInt8(ascii: "\n")
+  }
+
+  /// The kind of the next significant token, a line-ending comment reading as `newline`.
+  func peek() -> TokenKind {
+    let kind = tokens[peekIndex()].kind
+    return kind == .comment ? .newline : kind
+  }
+
+  func peekToken() -> Token { tokens[peekIndex()] }
+
+  /// The token after the next significant one (same newline mode).
+  func peekSecond() -> TokenKind {
+    var copy = self
+    copy.position = peekIndex() + 1
+    return copy.peek()
+  }
+
+  func text(_ token: Token) -> Substring {
+    Substring(decoding: source[token.start..<token.end], as: UTF8.self)
+  }
+
+  func isKeyword(_ keyword: String) -> Bool {
+    let token = peekToken()
+    return token.kind == .ident && text(token) == keyword
+  }
+
+  /// Moves the next significant token (and the trivia before it) into the current node. Never moves past EOF.
+  @discardableResult
+  mutating func bump() -> Token {
+    let index = peekIndex()
+    let token = tokens[index]
+    if token.kind == .eof { return token }
+    while position <= index {
+      appendElement(.token(position))
+      position += 1
+    }
+    return token
+  }
+
+  /// Consumes the next token if it is of `kind`.
+  mutating func eat(_ kind: TokenKind) -> Bool {
+    guard peek() == kind else { return false }
+    bump()
+    return true
+  }
+
+  /// Places trivia before the next significant token in the current node.
+  mutating func flushTrivia() {
+    let index = peekIndex()
+    while position < index {
+      appendElement(.token(position))
+      position += 1
+    }
+  }
+
+  var previousTokenEnd: Int {
+    var i = position - 1
+    while i >= 0 {
+      if tokens[i].kind != .whitespace { return tokens[i].end }
+      i -= 1
+    }
+    return 0
+  }
+
+  // MARK: - Tree building
+
+  private mutating func appendElement(_ element: SyntaxElement) {
+    openNodes[openNodes.count - 1].children.append(element)
+  }
+
+  mutating func startNode(_ kind: SyntaxKind) {
+    flushTrivia()
+    openNodes.append((kind, []))
+  }
+
+  func checkpoint() -> Checkpoint { Checkpoint(childCount: openNodes[openNodes.count - 1].children.count) }
+
+  /// Starts a node that takes over everything the current node gained since `checkpoint`.
+  mutating func startNode(_ kind: SyntaxKind, at checkpoint: Checkpoint) {
+    let current = openNodes.count - 1
+    let taken = Array(openNodes[current].children[checkpoint.childCount...])
+    openNodes[current].children.removeSubrange(checkpoint.childCount...)
+    openNodes.append((kind, taken))
+  }
+
+  mutating func finishNode() {
+    guard openNodes.count > 1, let (kind, children) = openNodes.popLast() else { return }
+    appendElement(.node(SyntaxNode(kind: kind, children: children, range: range(of: children))))
+  }
+
+  func range(of children: [SyntaxElement]) -> TextRange {
+    var start: Int? = nil
+    var end = 0
+    for child in children {
+      let childRange: TextRange
+      switch child {
+      case .node(let node): childRange = node.range
+      case .token(let index):
+        if tokens[index].kind == .whitespace { continue }
+        childRange = tokens[index].range
+      }
+      if start == nil { start = childRange.start }
+      end = childRange.end
+    }
+    let offset = start ?? tokens[min(position, tokens.count - 1)].start
+    return TextRange(start: offset, end: max(end, offset))
+  }
+
+  /// Closes the file node after placing every remaining token (EOF included) in it.
+  mutating func finishTree() -> SyntaxNode {
+    while openNodes.count > 1 { finishNode() }
+    while position < tokens.count {
+      appendElement(.token(position))
+      position += 1
+    }
+    let children = openNodes[0].children
+    return SyntaxNode(kind: .file, children: children, range: TextRange(start: 0, end: source.count))
+  }
+
+  // MARK: - Diagnostics and recovery
+
+  /// Reports a syntax error unless one was already reported for the current item.
+  mutating func report(
+    _ code: String, _ summary: String, _ detail: String, at subject: TextRange, context: TextRange? = nil
+  ) {
+    guard !recovering else { return }
+    diagnostics.append(
+      Diagnostic(code: "syntax." + code, summary: summary, detail: detail, subject: subject, context: context))
+    recovering = true
+  }
+
+  /// Reports an error regardless of recovery: for problems found in well-formed structure (duplicates, bad escapes).
+  mutating func reportAlways(_ code: String, _ summary: String, _ detail: String, at subject: TextRange) {
+    diagnostics.append(Diagnostic(code: "syntax." + code, summary: summary, detail: detail, subject: subject))
+  }
+
+  /// Skips tokens into an `unexpected` node up to (not including) the next newline at this bracket depth, or EOF.
+  /// With `stopAt`, also stops before that closer at depth zero.
+  mutating func skipRestOfLine(stopAt closer: TokenKind? = nil) {
+    pushNewlines(true)
+    defer { popNewlines() }
+    var depth = 0
+    var started = false
+    while true {
+      let kind = peek()
+      if kind == .eof { break }
+      if depth == 0 && (kind == .newline || kind == closer) { break }
+      if !started {
+        startNode(.unexpected)
+        started = true
+      }
+      switch kind {
+      case .oBrace, .oBrack, .oParen, .templateInterp, .templateControl, .oQuote, .oHeredoc:
+        depth += 1
+        if kind == .oBrace || kind == .oBrack || kind == .oParen || kind == .templateInterp || kind == .templateControl {
+          pushNewlines(false)
+        } else {
+          pushNewlines(true)
+        }
+      case .cBrace, .cBrack, .cParen, .templateSeqEnd, .cQuote, .cHeredoc:
+        if depth > 0 {
+          depth -= 1
+          popNewlines()
+        }
+      default: break
+      }
+      bump()
+    }
+    if started { finishNode() }
+  }
+
+  /// Skips to and consumes `closer`, balancing brackets on the way. Stops early, without consuming, at EOF or at a
+  /// line that starts a block (`name "label" {` at the start of a line), on the guess that the closer is missing.
+  mutating func recover(to closer: TokenKind) {
+    var depth = 0
+    var started = false
+    while true {
+      let kind = peek()
+      if kind == .eof { break }
+      if depth == 0 && kind == closer {
+        if started { finishNode() }
+        bump()
+        return
+      }
+      if startsBlockOnNewLine() { break }
+      if !started {
+        startNode(.unexpected)
+        started = true
+      }
+      switch kind {
+      case .oBrace, .oBrack, .oParen, .templateInterp, .templateControl: depth += 1
+      case .cBrace, .cBrack, .cParen, .templateSeqEnd: depth = max(0, depth - 1)
+      default: break
+      }
+      bump()
+    }
+    if started { finishNode() }
+  }
+
+  /// Whether the next significant token begins a line and looks like a block header (`ident (ident|"…")* {⏎`).
+  func startsBlockOnNewLine() -> Bool {
+    let index = peekIndex()
+    guard tokens[index].kind == .ident, beginsLine(index) else { return false }
+    var i = index + 1
+    while i < tokens.count {
+      switch tokens[i].kind {
+      case .whitespace, .ident, .quotedLit: i += 1
+      case .oQuote, .cQuote: i += 1
+      case .oBrace:
+        var j = i + 1
+        while j < tokens.count, tokens[j].kind == .whitespace { j += 1 }
+        return j < tokens.count && (tokens[j].kind == .newline || tokens[j].kind == .cBrace
+          || (tokens[j].kind == .comment && commentEndsLine(tokens[j])))
+      default: return false
+      }
+    }
+    return false
+  }
+
+  func beginsLine(_ index: Int) -> Bool {
+    var i = index - 1
+    while i >= 0 {
+      switch tokens[i].kind {
+      case .whitespace: i -= 1
+      case .newline: return true
+      case .comment: return commentEndsLine(tokens[i])
+      default: return false
+      }
+    }
+    return true
+  }
+}

@@ -1,0 +1,11 @@
+// The mercator command line: argument parsing and the commands of DESIGN §2, nothing else.
+import ArgumentParser
+
+@main
+struct Mercator: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mercator",
+    abstract: "Language server and tools for Atlas's atlas.hcl.",
+    subcommands: [ParseCommand.self]
+  )
+}
