@@ -192,7 +192,7 @@ extension ParserState {
       if eat(.cParen) { return }
       parseExpression()
       if recovering {
-        recover(to: .cParen)
+        recover(to: .cParen, stopAtArgumentLine: true)
         return
       }
       let separator = peekToken()
@@ -219,11 +219,18 @@ extension ParserState {
           at: name.range.union(open.range))
         return
       default:
+        if nextLineStartsBodyItem() {
+          report(
+            "unclosed-call", "Unterminated function call",
+            "There is no closing parenthesis for this function call before the next line's definition.",
+            at: name.range.union(open.range))
+          return
+        }
         report(
           "missing-argument-separator", "Missing argument separator",
           "A comma is required to separate each function argument from the next.", at: separator.range,
           context: name.range.union(separator.range))
-        recover(to: .cParen)
+        recover(to: .cParen, stopAtArgumentLine: true)
         return
       }
     }
@@ -245,7 +252,7 @@ extension ParserState {
       if eat(.cBrack) { return }
       parseExpression()
       if recovering {
-        recover(to: .cBrack)
+        recover(to: .cBrack, stopAtArgumentLine: true)
         return
       }
       let next = peekToken()
@@ -257,17 +264,19 @@ extension ParserState {
         bump()
         continue
       }
-      if next.kind == .eof {
+      if next.kind == .eof || nextLineStartsBodyItem() {
         report(
           "unterminated-tuple", "Unterminated tuple constructor expression",
-          "There is no corresponding closing bracket before the end of the file. This may be caused by incorrect bracket nesting elsewhere in this file.",
+          next.kind == .eof
+            ? "There is no corresponding closing bracket before the end of the file. This may be caused by incorrect bracket nesting elsewhere in this file."
+            : "There is no closing bracket for this tuple before the next line's definition.",
           at: open.range)
       } else {
         report(
           "missing-item-separator", "Missing item separator", "Expected a comma to mark the beginning of the next item.",
           at: next.range, context: open.range.union(next.range))
       }
-      recover(to: .cBrack)
+      recover(to: .cBrack, stopAtArgumentLine: true)
       return
     }
   }

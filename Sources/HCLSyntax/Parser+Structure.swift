@@ -178,7 +178,7 @@ extension ParserState {
         report(
           "nested-block-in-one-line-block", "Argument definition required",
           "A single-line block definition can contain only a single argument. If you meant to define argument \"\(text(first))\", use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.",
-          at: first.range)
+          at: first.range.union(peekSecondToken().range))
       } else {
         report(
           "expected-body-item", "Argument or block definition required",

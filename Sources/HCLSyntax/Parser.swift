@@ -117,6 +117,12 @@ struct ParserState {
     return copy.peek()
   }
 
+  func peekSecondToken() -> Token {
+    var copy = self
+    copy.position = peekIndex() + 1
+    return copy.peekToken()
+  }
+
   func text(_ token: Token) -> Substring {
     Substring(decoding: source[token.start..<token.end], as: UTF8.self)
   }
@@ -273,7 +279,7 @@ struct ParserState {
 
   /// Skips to and consumes `closer`, balancing brackets on the way. Stops early, without consuming, at EOF or at a
   /// line that starts a block (`name "label" {` at the start of a line), on the guess that the closer is missing.
-  mutating func recover(to closer: TokenKind) {
+  mutating func recover(to closer: TokenKind, stopAtArgumentLine: Bool = false) {
     var depth = 0
     var started = false
     while true {
@@ -284,7 +290,7 @@ struct ParserState {
         bump()
         return
       }
-      if startsBlockOnNewLine() { break }
+      if startsBlockOnNewLine() || (stopAtArgumentLine && startsArgumentOnNewLine()) { break }
       if !started {
         startNode(.unexpected)
         started = true
@@ -318,6 +324,16 @@ struct ParserState {
     }
     return false
   }
+
+  /// Whether the next significant token begins a line as `name =` does (an argument of the enclosing body).
+  func startsArgumentOnNewLine() -> Bool {
+    let index = peekIndex()
+    guard tokens[index].kind == .ident, beginsLine(index) else { return false }
+    return peekSecond() == .equal
+  }
+
+  /// A bracket left open before the next line's argument or block: the closer is missing, not a separator.
+  func nextLineStartsBodyItem() -> Bool { startsBlockOnNewLine() || startsArgumentOnNewLine() }
 
   func beginsLine(_ index: Int) -> Bool {
     var i = index - 1

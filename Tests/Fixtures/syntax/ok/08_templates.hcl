@@ -1,0 +1,6 @@
+a = "x ${y} z"
+b = "$${lit} %%{lit}"
+c = "%{if a}b%{else}c%{endif}"
+d = "%{for x in y}${x}%{endfor}"
+e = "${~ x ~}"
+f = "\n\t\"\\\u00e9\U0001F600"

@@ -1,0 +1,8 @@
+a = <<EOT
+hello ${name}
+EOT
+b = <<-EOT
+    indented
+  EOT
+c = <<EOT
+EOT

@@ -1,0 +1,8 @@
+# hash
+// slash
+/* block */ a = 1 # trailing
+b = [ # in tuple
+  1, /* inline */ 2
+]
+/* multi
+line */

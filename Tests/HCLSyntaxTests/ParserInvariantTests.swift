@@ -1,0 +1,79 @@
+// Invariants over every corpus file and fixture: lossless trees, and no crash on prefixes or deleted tokens.
+import Foundation
+import HCLSyntax
+import Testing
+
+@Suite struct ParserInvariantTests {
+  static func inputs() -> [(name: String, bytes: [UInt8])] {
+    var inputs: [(String, [UInt8])] = []
+    for file in Conformance.sourceFiles() {
+      if let bytes = Conformance.read(file) { inputs.append((Conformance.relativePath(file), bytes)) }
+    }
+    for fixture in ParserFixtures.all() { inputs.append((fixture.name, fixture.source)) }
+    return inputs
+  }
+
+  /// Parses in all three modes and checks that the tree gives back the input byte for byte.
+  static func checkLossless(_ bytes: [UInt8], _ name: String) -> Bool {
+    for parsed in [Parser.parseConfig(bytes), Parser.parseExpression(bytes), Parser.parseTemplate(bytes)] {
+      guard parsed.reconstructedSource() == bytes else {
+        Issue.record("\(name): the tree does not print back to the input")
+        return false
+      }
+      for diagnostic in parsed.diagnostics where diagnostic.subject.end > bytes.count || diagnostic.subject.start < 0 {
+        Issue.record("\(name): diagnostic range \(diagnostic.subject) outside the input")
+        return false
+      }
+    }
+    return true
+  }
+
+  @Test func everyFileRoundTrips() {
+    let inputs = Self.inputs()
+    #expect(inputs.count > 600)
+    for (name, bytes) in inputs { _ = Self.checkLossless(bytes, name) }
+  }
+
+  /// Typing simulation: every prefix of every input parses without a crash and stays lossless.
+  @Test func everyPrefixParses() {
+    var prefixes = 0
+    for (name, bytes) in Self.inputs() {
+      for length in 0...bytes.count {
+        prefixes += 1
+        let prefix = Array(bytes[0..<length])
+        let parsed = Parser.parseConfig(prefix)
+        if parsed.reconstructedSource() != prefix {
+          Issue.record("\(name): prefix of \(length) bytes does not round-trip")
+          break
+        }
+      }
+    }
+    print("parsed \(prefixes) prefixes")
+  }
+
+  /// Deleting each token in turn (swift-syntax's presence flipping) never crashes and stays lossless.
+  @Test func everyTokenDeletionParses() {
+    var variants = 0
+    for (name, bytes) in Self.inputs() {
+      for token in Lexer.tokenize(bytes) where token.kind != .whitespace && token.length > 0 {
+        variants += 1
+        let mutated = Array(bytes[0..<token.start] + bytes[token.end...])
+        if Parser.parseConfig(mutated).reconstructedSource() != mutated {
+          Issue.record("\(name): deleting \(token.kind.name)@\(token.range) breaks the round trip")
+          break
+        }
+      }
+    }
+    print("parsed \(variants) token deletions")
+  }
+
+  @Test(arguments: [
+    "", "\u{FEFF}a = 1", "a = \"unterminated\nb = 2\n", "a = <<EOT\nnever closed", "/* open comment", "a = 1\rb = 2",
+    "a = \"\\", "a = \"$", "}}}", "{{{", "((((", "a = [1, 2", "a { b = 1", "x = ${", "%{ if }", "a = \u{201C}x\u{201D}",
+    "a = f(b)(c)", "a::b(1)", "a = 1 2 3", "a = -", "a = !", "a =", "= 1", "a \"b\" c = 1", "\u{0}\u{1}\u{2}",
+  ])
+  func nastyInputsParse(_ text: String) {
+    _ = Self.checkLossless(Array(text.utf8), text.debugDescription)
+    _ = Self.checkLossless([0xFF, 0xFE, 0x61, 0x20, 0x3D, 0x20, 0xC3] + Array(text.utf8), "invalid UTF-8 + \(text.debugDescription)")
+  }
+}
