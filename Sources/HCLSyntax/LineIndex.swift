@@ -128,21 +128,26 @@ package struct LineIndex: Sendable {
   }
 
   /// Byte length and UTF-16 length of the character at `i`; an invalid sequence counts as one byte, one unit.
+  /// Validity follows the Unicode standard's table of well-formed UTF-8 (Table 3-7): overlong forms, encoded
+  /// surrogates and values above U+10FFFF are invalid, so each of their bytes counts on its own.
   package static func decodeWidth(_ bytes: [UInt8], at i: Int) -> (length: Int, utf16: Int) {
     let lead = bytes[i]
     if lead < 0x80 { return (1, 1) }
     let length: Int
-    if lead & 0xE0 == 0xC0, lead >= 0xC2 {
-      length = 2
-    } else if lead & 0xF0 == 0xE0 {
-      length = 3
-    } else if lead & 0xF8 == 0xF0, lead <= 0xF4 {
-      length = 4
-    } else {
-      return (1, 1)
+    // The range the second byte must fall in; later bytes are plain continuation bytes (0x80...0xBF).
+    let second: ClosedRange<UInt8>
+    switch lead {
+    case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
+    case 0xE0: (length, second) = (3, 0xA0...0xBF)
+    case 0xE1...0xEC, 0xEE...0xEF: (length, second) = (3, 0x80...0xBF)
+    case 0xED: (length, second) = (3, 0x80...0x9F)
+    case 0xF0: (length, second) = (4, 0x90...0xBF)
+    case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
+    case 0xF4: (length, second) = (4, 0x80...0x8F)
+    default: return (1, 1)
     }
-    guard i + length <= bytes.count else { return (1, 1) }
-    for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return (1, 1) }
+    guard i + length <= bytes.count, second.contains(bytes[i + 1]) else { return (1, 1) }
+    for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return (1, 1) }
     return (length, length == 4 ? 2 : 1)
   }
 }

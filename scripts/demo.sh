@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# scripts/demo.sh — the README's "main job": builds mercator (release) and runs it on examples/atlas.hcl.
+#
+#   bash scripts/demo.sh
+#
+# Needs only Swift (no apt packages yet). It runs:
+#   mercator parse examples/atlas.hcl          syntax diagnostics (none expected: exit 0)
+#   mercator fmt --check examples/atlas.hcl    formatting check (already canonical: exit 0)
+# and, to show what diagnostics and formatting look like, the same commands on a broken and on a badly formatted
+# copy in a temporary directory (exit 1 expected there).
+# SWIFT_FLAGS (word-split) is passed to `swift build`, e.g. SWIFT_FLAGS="--scratch-path .build-demo";
+# MERCATOR=/path/to/mercator skips the build and uses that binary.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo"
+say() { printf '\n[demo] %s\n' "$*" >&2; }
+die() { printf '[demo] error: %s\n' "$*" >&2; exit 1; }
+[[ -n ${MERCATOR:-} ]] || command -v swift >/dev/null || die "swift is not on PATH."
+
+if [[ -n ${MERCATOR:-} ]]; then
+  bin=$MERCATOR
+else
+  read -r -a swift_flags <<<"${SWIFT_FLAGS:-}"
+  say "swift build -c release --product mercator ${swift_flags[*]}"
+  swift build -c release --product mercator "${swift_flags[@]}"
+  bin="$(swift build -c release --show-bin-path "${swift_flags[@]}")/mercator"
+fi
+[[ -x $bin ]] || die "no mercator binary at $bin"
+
+if ! "$bin" --help 2>&1 | grep -qw parse || ! "$bin" --help 2>&1 | grep -qw fmt; then
+  die "this mercator has no 'parse'/'fmt' subcommands yet (see README.md: the CLI is being built)."
+fi
+
+example=examples/atlas.hcl
+# run EXPECTED_STATUS CMD...: runs CMD, shows its output and status, fails the demo if the status differs.
+run() {
+  local want=$1; shift
+  say "\$ mercator ${*}"
+  local status=0
+  "$bin" "$@" || status=$?
+  printf '[demo] exit status %d (expected %d)\n' "$status" "$want" >&2
+  ((status == want)) || die "mercator $* exited with $status, expected $want"
+}
+
+run 0 parse "$example"
+run 0 fmt --check "$example"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# A syntax error: an unclosed block and an attribute without a value.
+sed -e 's/^  dev     = local.dev_url$/  dev     =/' -e '$d' "$example" >"$work/broken.hcl"
+# Badly formatted: the first blocks lose their indentation and alignment.
+sed -e '1,30{s/  *= / = /;s/^  *//}' "$example" >"$work/messy.hcl"
+cd "$work"
+run 1 parse broken.hcl
+run 1 fmt --check --diff messy.hcl
+say "done: $example parses cleanly and is formatted canonically."

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# scripts/test.sh — runs every test of Mercator. THE test command (README, .ci/run).
+#
+#   bash scripts/test.sh [swift test args...]     e.g. bash scripts/test.sh --filter LexerOracle
+#
+# On a fresh Debian 12 machine with Swift it:
+#   1. apt-installs what is missing: golang-go, golang-github-hashicorp-hcl-v2-dev (the reference HCL library);
+#   2. builds the reference tools into .build-tools/ (skipped when up to date):
+#        .build-tools/hcl-oracle   from ../shared/tools/hcl-oracle   (hclwrite.Format, hclsyntax diagnostics)
+#        .build-tools/hcl-tokens   from tools/hcl-tokens             (hclsyntax's token stream)
+#      and exports HCL_ORACLE and HCL_TOKENS with their absolute paths;
+#   3. runs `swift build` and `swift test` (extra arguments go to `swift test`).
+# SWIFT_FLAGS (word-split) is passed to both swift commands, e.g. SWIFT_FLAGS="--scratch-path .build-ci".
+# Exits non-zero on any failure.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo"
+shared="$repo/../shared"
+tools="$repo/.build-tools"
+
+say() { printf '[test.sh] %s\n' "$*" >&2; }
+die() { printf '[test.sh] error: %s\n' "$*" >&2; exit 1; }
+
+if [[ ! -d $shared ]]; then
+  die "$shared is missing. It must sit beside the repository (conformance data, reference tools); see README.md."
+fi
+[[ -x $shared/tools/hcl-oracle/build ]] || die "$shared/tools/hcl-oracle/build is missing or not executable."
+[[ -d $shared/conformance ]] || die "$shared/conformance is missing."
+command -v swift >/dev/null || die "swift is not on PATH."
+
+# ---- 1. apt packages ---------------------------------------------------------------------------------------
+apt_packages=(golang-go golang-github-hashicorp-hcl-v2-dev)
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  say "apt-get install ${missing[*]}"
+  sudo=()
+  if ((EUID != 0)); then command -v sudo >/dev/null || die "need root (or sudo) to install ${missing[*]}"; sudo=(sudo); fi
+  apt_install() { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; }
+  # Only refresh the package lists when they are empty (fresh images) or the install fails without a refresh.
+  if ! compgen -G '/var/lib/apt/lists/*_Packages' >/dev/null || ! apt_install; then
+    "${sudo[@]}" apt-get update -qq
+    apt_install || die "apt-get install ${missing[*]} failed"
+  fi
+fi
+
+# ---- 2. reference tools ------------------------------------------------------------------------------------
+mkdir -p "$tools"
+# up_to_date OUT SRC...: OUT exists and is newer than every SRC.
+up_to_date() {
+  local out=$1; shift
+  [[ -x $out ]] || return 1
+  local src
+  for src in "$@"; do [[ $out -nt $src ]] || return 1; done
+}
+
+oracle="$tools/hcl-oracle"
+if up_to_date "$oracle" "$shared/tools/hcl-oracle/build" "$shared/tools/hcl-oracle/main.go"; then
+  say "hcl-oracle is up to date"
+else
+  say "building $oracle"
+  "$shared/tools/hcl-oracle/build" "$oracle.tmp" >/dev/null || die "building hcl-oracle failed"
+  mv -f "$oracle.tmp" "$oracle"
+fi
+
+tokens="$tools/hcl-tokens"
+if up_to_date "$tokens" "$repo/tools/hcl-tokens/main.go"; then
+  say "hcl-tokens is up to date"
+else
+  say "building $tokens"
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  cp "$repo/tools/hcl-tokens/main.go" "$work/"
+  (cd "$work" && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$work/cache" go build -o "$tokens.tmp" .) \
+    || die "building hcl-tokens failed"
+  mv -f "$tokens.tmp" "$tokens"
+  rm -rf "$work"
+  trap - EXIT
+fi
+
+export HCL_ORACLE="$oracle" HCL_TOKENS="$tokens"
+say "HCL_ORACLE=$HCL_ORACLE"
+say "HCL_TOKENS=$HCL_TOKENS"
+
+# ---- 3. Swift ------------------------------------------------------------------------------------------------
+read -r -a swift_flags <<<"${SWIFT_FLAGS:-}"
+say "swift build ${swift_flags[*]}"
+swift build "${swift_flags[@]}"
+say "swift test ${swift_flags[*]} $*"
+swift test "${swift_flags[@]}" "$@"
+say "all tests passed"
