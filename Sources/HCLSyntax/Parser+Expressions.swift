@@ -8,8 +8,8 @@ extension ParserState {
   ]
 
   mutating func parseExpression() {
-    let checkpoint = checkpoint()
     flushTrivia()
+    let checkpoint = checkpoint()
     let start = peekToken()
     parseBinary(level: 0)
     guard peek() == .question else { return }
@@ -34,8 +34,8 @@ extension ParserState {
       parseTermWithTraversals()
       return
     }
-    let checkpoint = checkpoint()
     flushTrivia()
+    let checkpoint = checkpoint()
     parseBinary(level: level + 1)
     while Self.binaryLevels[level].contains(peek()) {
       startNode(.binary, at: checkpoint)
@@ -46,8 +46,8 @@ extension ParserState {
   }
 
   mutating func parseTermWithTraversals() {
-    let checkpoint = checkpoint()
     flushTrivia()
+    let checkpoint = checkpoint()
     parseTerm()
     parseTraversals(from: checkpoint, inAttributeSplat: false)
   }

@@ -60,8 +60,8 @@ extension ParserState {
 
   /// An attribute or a block; returns the attribute's name, for the duplicate check.
   mutating func parseBodyItem() -> (Substring, TextRange)? {
-    let checkpoint = checkpoint()
     flushTrivia()
+    let checkpoint = checkpoint()
     let name = peekToken()
     switch peekSecond() {
     case .equal:
