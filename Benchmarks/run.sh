@@ -36,7 +36,7 @@ if ((${#need[@]})); then
   sudo=()
   ((EUID == 0)) || sudo=(sudo)
   apt_install() { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null; }
-  if ! compgen -G '/var/lib/apt/lists/*_Packages' >/dev/null || ! apt_install; then
+  if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null || ! apt_install; then
     "${sudo[@]}" apt-get update -qq
     apt_install || die "apt-get install ${need[*]} failed"
   fi
