@@ -52,7 +52,8 @@ else
   mercator="$(swift build -c release --show-bin-path "${swift_flags[@]}")/mercator"
 fi
 [[ -x $mercator ]] || die "no mercator binary at $mercator"
-if ! "$mercator" --help 2>&1 | grep -qw parse || ! "$mercator" --help 2>&1 | grep -qw fmt; then
+help=$("$mercator" --help 2>&1 || true)
+if ! grep -qw parse <<<"$help" || ! grep -qw fmt <<<"$help"; then
   die "$mercator has no 'parse'/'fmt' subcommands yet; nothing to benchmark."
 fi
 
