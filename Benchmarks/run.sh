@@ -36,7 +36,7 @@ if ((${#need[@]})); then
   sudo=()
   ((EUID == 0)) || sudo=(sudo)
   apt_install() { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null; }
-  if ! compgen -G '/var/lib/apt/lists/*_Packages' >/dev/null || ! apt_install; then
+  if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null || ! apt_install; then
     "${sudo[@]}" apt-get update -qq
     apt_install || die "apt-get install ${need[*]} failed"
   fi
@@ -52,7 +52,8 @@ else
   mercator="$(swift build -c release --show-bin-path "${swift_flags[@]}")/mercator"
 fi
 [[ -x $mercator ]] || die "no mercator binary at $mercator"
-if ! "$mercator" --help 2>&1 | grep -qw parse || ! "$mercator" --help 2>&1 | grep -qw fmt; then
+help=$("$mercator" --help 2>&1 || true)
+if ! grep -qw parse <<<"$help" || ! grep -qw fmt <<<"$help"; then
   die "$mercator has no 'parse'/'fmt' subcommands yet; nothing to benchmark."
 fi
 

@@ -28,7 +28,8 @@ else
 fi
 [[ -x $bin ]] || die "no mercator binary at $bin"
 
-if ! "$bin" --help 2>&1 | grep -qw parse || ! "$bin" --help 2>&1 | grep -qw fmt; then
+help=$("$bin" --help 2>&1 || true)
+if ! grep -qw parse <<<"$help" || ! grep -qw fmt <<<"$help"; then
   die "this mercator has no 'parse'/'fmt' subcommands yet (see README.md: the CLI is being built)."
 fi
 

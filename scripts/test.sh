@@ -41,7 +41,7 @@ if ((${#missing[@]})); then
   if ((EUID != 0)); then command -v sudo >/dev/null || die "need root (or sudo) to install ${missing[*]}"; sudo=(sudo); fi
   apt_install() { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; }
   # Only refresh the package lists when they are empty (fresh images) or the install fails without a refresh.
-  if ! compgen -G '/var/lib/apt/lists/*_Packages' >/dev/null || ! apt_install; then
+  if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null || ! apt_install; then
     "${sudo[@]}" apt-get update -qq
     apt_install || die "apt-get install ${missing[*]} failed"
   fi
