@@ -26,8 +26,6 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
-    .executableTarget(name: "mercator-bench", dependencies: ["HCLSyntax"], path: "Benchmarks/mercator-bench",
-                      swiftSettings: strictSettings),
     .testTarget(name: "HCLSyntaxTests", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]

@@ -11,6 +11,10 @@ public func hclSyntaxFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
   }
   let formatted = Formatter.format(bytes)
-  precondition(Formatter.format(formatted) == formatted, "formatting is not idempotent")
+  // hclwrite.Format, which we match byte for byte, is not idempotent on some broken input (a lone carriage
+  // return, a byte order mark after a space), so idempotence is required of syntactically valid input only.
+  if !Parser.parseConfig(bytes).hasErrors {
+    precondition(Formatter.format(formatted) == formatted, "formatting is not idempotent")
+  }
   return 0
 }

@@ -6,8 +6,16 @@ import Testing
 @Suite struct ParserInvariantTests {
   static func inputs() -> [(name: String, bytes: [UInt8])] {
     var inputs: [(String, [UInt8])] = []
+    // HCL inputs only (the corpus folder also holds licences), and tree-sitter's corpus split into its cases.
     for file in Conformance.sourceFiles() {
-      if let bytes = Conformance.read(file) { inputs.append((Conformance.relativePath(file), bytes)) }
+      guard let bytes = Conformance.read(file) else { continue }
+      if ["hcl", "hcle", "tmpl"].contains(file.pathExtension) {
+        inputs.append((Conformance.relativePath(file), bytes))
+      } else if file.path.contains("/corpus/") {
+        for (name, input) in TreeSitterCorpus.cases(in: String(decoding: bytes, as: UTF8.self)) {
+          inputs.append(("\(file.lastPathComponent): \(name)", Array(input.utf8)))
+        }
+      }
     }
     for fixture in ParserFixtures.all() { inputs.append((fixture.name, fixture.source)) }
     return inputs
@@ -30,7 +38,7 @@ import Testing
 
   @Test func everyFileRoundTrips() {
     let inputs = Self.inputs()
-    #expect(inputs.count > 600)
+    #expect(inputs.count > 700)
     for (name, bytes) in inputs { _ = Self.checkLossless(bytes, name) }
   }
 
