@@ -2,8 +2,10 @@
 
 /// Grapheme cluster counting for the formatter's column arithmetic. hclwrite measures each token with go-textseg,
 /// which follows Unicode 13's segmentation rules and treats bytes that are not UTF-8 its own way. The Swift standard
-/// library segments by a newer Unicode version, so this wraps `String`'s `Character` count with the two corrections
-/// that matter: malformed bytes, and Indic conjuncts (joined by rule GB9c, new in Unicode 15.1, split by textseg).
+/// library segments by a newer Unicode version, so this wraps `String`'s `Character` count with corrections for
+/// what differs in practice: malformed bytes, Indic conjuncts (joined by rule GB9c, new in Unicode 15.1, split by
+/// textseg). Rare sequences still differ: characters assigned after Unicode 13, and a zero-width joiner followed by a
+/// pictograph where no pictograph precedes the joiner (textseg sometimes joins those).
 enum GraphemeCounter {
   static func count(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
     let lower = min(max(range.lowerBound, 0), bytes.count)
@@ -71,8 +73,8 @@ enum GraphemeCounter {
     return .scalar(scalar, length: length)
   }
 
-  /// Clusters in well-formed text: Swift's count, plus one for every place where the newer GB9c rule joined an
-  /// Indic consonant to a preceding virama (textseg, on Unicode 13, breaks there).
+  /// Clusters in well-formed text: Swift's count, plus one wherever rule GB9c (Unicode 15.1) joined an Indic
+  /// consonant to a preceding virama; textseg, on Unicode 13, splits there (`क्ष` is two clusters for hclwrite).
   private static func countValid(_ scalars: [Unicode.Scalar]) -> Int {
     guard !scalars.isEmpty else { return 0 }
     var view = String.UnicodeScalarView()
@@ -80,16 +82,30 @@ enum GraphemeCounter {
     var total = 0
     for character in String(view) {
       total += 1
-      var sawVirama = false
-      for (position, scalar) in character.unicodeScalars.enumerated() {
-        if position > 0, sawVirama, scalar.properties.generalCategory == .otherLetter, !isHangul(scalar) {
-          total += 1
-          sawVirama = false
+      var afterLinker = false
+      for scalar in character.unicodeScalars {
+        if afterLinker, isConjunctConsonant(scalar) { total += 1 }
+        if isConjunctLinker(scalar) {
+          afterLinker = true
+        } else if !(scalar.properties.isGraphemeExtend || scalar == "\u{200D}") {
+          afterLinker = false
         }
-        if scalar.properties.canonicalCombiningClass == .virama { sawVirama = true }
       }
     }
     return total
+  }
+
+  /// The viramas that rule GB9c treats as conjunct linkers (Devanagari, Bengali, Gujarati, Oriya, Telugu, Malayalam).
+  private static func isConjunctLinker(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x094D, 0x09CD, 0x0ACD, 0x0B4D, 0x0C4D, 0x0D4D: true
+    default: false
+    }
+  }
+
+  /// A consonant of those scripts (their letters are the only `Lo` scalars of the blocks that GB9c can join).
+  private static func isConjunctConsonant(_ scalar: Unicode.Scalar) -> Bool {
+    (0x0900 ... 0x0D7F).contains(scalar.value) && scalar.properties.generalCategory == .otherLetter
   }
 
   private static func isHangul(_ scalar: Unicode.Scalar) -> Bool {

@@ -20,8 +20,8 @@ import Testing
     return files.sorted { $0.path < $1.path }
   }
 
-  /// Whether the corpus and the oracle are both present; if not, records why (an issue fails the test, so a missing
-  /// oracle is never a silent pass; on CI the message also says the oracle is required there).
+  /// Whether the corpus and the oracle are both present. If not, records why: as an error (failing the run) when
+  /// `CI` is set, as a warning otherwise, so a machine without the oracle still shows that nothing was compared.
   static func prerequisitesPresent(_ what: String) -> Bool {
     let root = TestPaths.conformance
     var missing: [String] = []
@@ -29,7 +29,9 @@ import Testing
     if !Oracle.isAvailable { missing.append("hcl-oracle at \(Oracle.path) (build it with shared/tools/hcl-oracle/build)") }
     guard missing.isEmpty else {
       let requirement = Oracle.isCI ? " (required when CI is set)" : ""
-      Issue.record("\(what) cannot run: missing \(missing.joined(separator: " and "))\(requirement)")
+      Issue.record(
+        "\(what) cannot run: missing \(missing.joined(separator: " and "))\(requirement)",
+        severity: Oracle.isCI ? .error : .warning)
       return false
     }
     return true
