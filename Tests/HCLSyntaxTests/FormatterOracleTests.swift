@@ -20,8 +20,7 @@ import Testing
     return files.sorted { $0.path < $1.path }
   }
 
-  /// Whether the corpus and the oracle are both present. If not, records why: as an error (failing the run) when
-  /// Records an issue when the corpus or the oracle is missing, so a run without them never passes silently.
+  /// Whether the corpus and the oracle are both present. Records an issue when the corpus or the oracle is missing, so a run without them never passes silently.
   static func prerequisitesPresent(_ what: String) -> Bool {
     let root = TestPaths.conformance
     var missing: [String] = []
