@@ -415,14 +415,7 @@ private struct Scanner {
       emit(.stringLit, start, end)
       return
     }
-    var i = start
-    while i < count {
-      let b = bytes[i]
-      if b == UInt8(ascii: "$") || b == UInt8(ascii: "%") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
-      let (length, valid) = looseCharacter(at: i)
-      guard valid else { break }
-      i += length
-    }
+    let i = templateTextEnd(from: start)
     var lineEnd: Int? = nil
     if byte(i) == UInt8(ascii: "\n") {
       lineEnd = i + 1
@@ -452,14 +445,8 @@ private struct Scanner {
     }
   }
 
-  mutating func scanBareTemplate() {
-    let start = position
-    if templateSequenceStart(at: start) { return }
-    let c = bytes[start]
-    if c == UInt8(ascii: "$") || c == UInt8(ascii: "%") {
-      emit(.stringLit, start, start + 1 < count ? templateSigilLiteralEnd(at: start) : count)
-      return
-    }
+  /// The end of a run of heredoc or bare-template text: up to a sigil, a line break or a broken byte.
+  func templateTextEnd(from start: Int) -> Int {
     var i = start
     while i < count {
       let b = bytes[i]
@@ -468,6 +455,18 @@ private struct Scanner {
       guard valid else { break }
       i += length
     }
+    return i
+  }
+
+  mutating func scanBareTemplate() {
+    let start = position
+    if templateSequenceStart(at: start) { return }
+    let c = bytes[start]
+    if c == UInt8(ascii: "$") || c == UInt8(ascii: "%") {
+      emit(.stringLit, start, start + 1 < count ? templateSigilLiteralEnd(at: start) : count)
+      return
+    }
+    var i = templateTextEnd(from: start)
     if byte(i) == UInt8(ascii: "\n") {
       i += 1
     } else if byte(i) == UInt8(ascii: "\r"), byte(i + 1) == UInt8(ascii: "\n") {
