@@ -52,6 +52,8 @@ private struct Scanner {
   var returnBraces: [Int] = []
   var heredocs: [HeredocInProgress] = []
   var endStringsAtNewline = false
+  /// Where the body of the current top-level heredoc starts, for `resumeAfterUnterminatedHeredoc`.
+  var heredocBodyStart: Int?
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
@@ -78,8 +80,43 @@ private struct Scanner {
       case .heredoc: scanHeredoc()
       case .bareTemplate: scanBareTemplate()
       }
+      if position >= count, endStringsAtNewline { resumeAfterUnterminatedHeredoc() }
     }
     tokens.append(Token(.eof, count, count))
+  }
+
+  /// Recovery for editors: a top-level heredoc that never closes would make the rest of the file text. Instead the
+  /// heredoc is taken to end before the first later line that starts, at column 0, an argument (`name =`) or a block
+  /// (`name … {`), and scanning resumes there. hclsyntax has no such recovery; the parser still reports the heredoc.
+  mutating func resumeAfterUnterminatedHeredoc() {
+    guard modes.count == 2, modes[1] == .heredoc, let bodyStart = heredocBodyStart else { return }
+    var lineStart = bodyStart
+    while lineStart < count {
+      if looksLikeBodyItemLine(at: lineStart) {
+        guard let last = tokens.lastIndex(where: { $0.start < lineStart }), tokens[last].end == lineStart else { return }
+        tokens.removeSubrange((last + 1)...)
+        modes = [.main]
+        heredocs = []
+        heredocBodyStart = nil
+        position = lineStart
+        return
+      }
+      while lineStart < count, bytes[lineStart] != UInt8(ascii: "\n") { lineStart += 1 }
+      lineStart += 1
+    }
+  }
+
+  /// `name =` (not `==`) or a line ending in `{`, starting with an identifier at `start`.
+  func looksLikeBodyItemLine(at start: Int) -> Bool {
+    guard let identEnd = identifierEnd(from: start) else { return false }
+    var i = identEnd
+    while i < count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
+    if byte(i) == UInt8(ascii: "="), byte(i + 1) != UInt8(ascii: "=") { return true }
+    var lineEnd = i
+    while lineEnd < count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+    var last = lineEnd
+    while last > i, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[last - 1]) { last -= 1 }
+    return last > i && bytes[last - 1] == UInt8(ascii: "{")
   }
 
   // MARK: - Main mode (expressions and structure)
@@ -126,6 +163,7 @@ private struct Scanner {
       if byte(start + 1) == UInt8(ascii: "<"), let heredoc = heredocIntroducer(at: start) {
         emit(.oHeredoc, start, heredoc.end)
         heredocs.append(HeredocInProgress(markerStart: heredoc.markerStart, markerEnd: heredoc.markerEnd, startOfLine: true))
+        if modes.count == 1 { heredocBodyStart = heredoc.end }
         modes.append(.heredoc)
       } else if byte(start + 1) == UInt8(ascii: "=") {
         emit(.lessThanEq, start, start + 2)

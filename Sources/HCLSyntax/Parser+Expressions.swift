@@ -7,11 +7,21 @@ extension ParserState {
     [.plus, .minus], [.star, .slash, .percent],
   ]
 
+  /// How deep expressions and blocks may nest. hclsyntax has no limit (Go stacks grow); ours is far beyond any real
+  /// file and keeps the recursion well inside a secondary thread's stack.
+  static let maxNesting = 128
+
   mutating func parseExpression() {
+    if nesting >= Self.maxNesting {
+      skipTooDeeplyNested()
+      return
+    }
+    nesting += 1
+    defer { nesting -= 1 }
     flushTrivia()
     let checkpoint = checkpoint()
     let start = peekToken()
-    parseBinary(level: 0)
+    parseBinary(minimumLevel: 0)
     guard peek() == .question else { return }
     startNode(.conditional, at: checkpoint)
     bump()
@@ -29,20 +39,50 @@ extension ParserState {
     finishNode()
   }
 
-  mutating func parseBinary(level: Int) {
-    guard level < Self.binaryLevels.count else {
-      parseTermWithTraversals()
-      return
-    }
+  /// The precedence level of a binary operator (higher binds tighter), or nil.
+  static func binaryLevel(_ kind: TokenKind) -> Int? {
+    binaryLevels.firstIndex { $0.contains(kind) }
+  }
+
+  /// Precedence climbing: operators at `minimumLevel` or tighter, left-associative.
+  mutating func parseBinary(minimumLevel: Int) {
     flushTrivia()
     let checkpoint = checkpoint()
-    parseBinary(level: level + 1)
-    while Self.binaryLevels[level].contains(peek()) {
+    parseTermWithTraversals()
+    while let level = Self.binaryLevel(peek()), level >= minimumLevel {
       startNode(.binary, at: checkpoint)
       bump()
-      parseBinary(level: level + 1)
+      parseBinary(minimumLevel: level + 1)
       finishNode()
     }
+  }
+
+  /// Past the nesting limit: one diagnostic, and the construct is skipped as a balanced group without recursion.
+  mutating func skipTooDeeplyNested() {
+    report(
+      "too-deeply-nested", "Nesting too deep",
+      "Expressions and blocks may nest at most \(Self.maxNesting) levels deep here.", at: peekToken().range)
+    startNode(.unexpected)
+    var level = 0
+    repeat {
+      let kind = peek()
+      if kind == .eof { break }
+      switch kind {
+      case .oBrace, .oBrack, .oParen, .oQuote, .oHeredoc, .templateInterp, .templateControl:
+        level += 1
+      case .cBrace, .cBrack, .cParen, .cQuote, .cHeredoc, .templateSeqEnd:
+        // A closer at level zero belongs to the enclosing construct.
+        if level == 0 {
+          finishNode()
+          return
+        }
+        level -= 1
+      default:
+        break
+      }
+      bump()
+    } while level > 0
+    finishNode()
   }
 
   mutating func parseTermWithTraversals() {
@@ -95,6 +135,9 @@ extension ParserState {
     case .oHeredoc:
       parseTemplate(open: .oHeredoc)
     case .minus, .bang:
+      guard nesting < Self.maxNesting else { return skipTooDeeplyNested() }
+      nesting += 1
+      defer { nesting -= 1 }
       startNode(.unary)
       bump()
       parseTermWithTraversals()
@@ -219,10 +262,10 @@ extension ParserState {
           at: name.range.union(open.range))
         return
       default:
-        if nextLineStartsBodyItem() {
+        if nextLineStartsBodyItem() || nextClosesEnclosingConstruct(expecting: .cParen) {
           report(
             "unclosed-call", "Unterminated function call",
-            "There is no closing parenthesis for this function call before the next line's definition.",
+            "There is no closing parenthesis for this function call before \(separator.kind == .cBrace || separator.kind == .cBrack || separator.kind == .templateSeqEnd ? "the enclosing construct ends" : "the next line's definition").",
             at: name.range.union(open.range))
           return
         }
@@ -264,12 +307,12 @@ extension ParserState {
         bump()
         continue
       }
-      if next.kind == .eof || nextLineStartsBodyItem() {
+      if next.kind == .eof || nextLineStartsBodyItem() || nextClosesEnclosingConstruct(expecting: .cBrack) {
         report(
           "unterminated-tuple", "Unterminated tuple constructor expression",
           next.kind == .eof
             ? "There is no corresponding closing bracket before the end of the file. This may be caused by incorrect bracket nesting elsewhere in this file."
-            : "There is no closing bracket for this tuple before the next line's definition.",
+            : "There is no closing bracket for this tuple before \(nextLineStartsBodyItem() ? "the next line's definition" : "the enclosing construct ends").",
           at: open.range)
       } else {
         report(

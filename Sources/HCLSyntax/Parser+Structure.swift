@@ -3,12 +3,14 @@
 extension ParserState {
   mutating func parseFile() {
     startNode(.body)
-    parseBodyItems(closer: nil, openBrace: nil)
+    parseBodyItems(closer: nil, openBrace: nil, unclosedHeaderColumn: nil)
     finishNode()
   }
 
-  /// Body items up to `closer` (not consumed) or EOF.
-  mutating func parseBodyItems(closer: TokenKind?, openBrace: Token?) {
+  /// Body items up to `closer` (not consumed) or EOF. For a block whose `{` has no matching `}` anywhere,
+  /// `unclosedHeaderColumn` is the column of its header: the body ends early at the first line that starts an
+  /// argument or block at that column or left of it, so one missing brace does not swallow the rest of the file.
+  mutating func parseBodyItems(closer: TokenKind?, openBrace: Token?, unclosedHeaderColumn: Int?) {
     var names: [Substring: TextRange] = [:]
     while true {
       let kind = peek()
@@ -25,6 +27,15 @@ extension ParserState {
       if kind == .newline {
         bump()
         continue
+      }
+      if let openBrace, let headerColumn = unclosedHeaderColumn, column(of: peekToken()) <= headerColumn,
+        nextLineStartsBodyItem()
+      {
+        report(
+          "unclosed-block", "Unclosed configuration block",
+          "There is no closing brace for this block before the next definition at its own indentation. This may be caused by incorrect brace nesting elsewhere in this file.",
+          at: openBrace.range)
+        return
       }
       recovering = false
       if kind == .ident {
@@ -75,6 +86,14 @@ extension ParserState {
     case .oQuote, .oBrace, .ident:
       startNode(.block, at: checkpoint)
       bump()
+      if nesting >= Self.maxNesting {
+        while peek() != .oBrace && peek() != .newline && peek() != .eof { bump() }
+        skipTooDeeplyNested()
+        finishNode()
+        return nil
+      }
+      nesting += 1
+      defer { nesting -= 1 }
       if parseBlockRest(name: name) {
         finishNode()
         expectEndOfLine(after: name, summary: "Missing newline after block definition", what: "A block definition")
@@ -102,7 +121,9 @@ extension ParserState {
       bump()
       return
     }
-    if kind == .eof { return }
+    // The line already ended if its newline went into a construct left open (already reported) or into the last
+    // line of an unterminated heredoc (see `Lexer`'s recovery).
+    if kind == .eof || beginsLine(peekIndex()) { return }
     let end = peekToken()
     var summary = summary
     var detail = "\(what) must end with a newline."
@@ -149,11 +170,13 @@ extension ParserState {
       _ = eat(.newline)
       return false
     }
+    let openBraceIndex = peekIndex()
     let openBrace = bump()
     switch peek() {
     case .newline, .eof, .cBrace:
       startNode(.body)
-      parseBodyItems(closer: .cBrace, openBrace: openBrace)
+      let unclosed = unmatchedOpenBraces.contains(openBraceIndex)
+      parseBodyItems(closer: .cBrace, openBrace: openBrace, unclosedHeaderColumn: unclosed ? column(of: name) : nil)
       finishNode()
       return eat(.cBrace)
     default:

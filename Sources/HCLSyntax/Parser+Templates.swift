@@ -16,9 +16,14 @@ extension ParserState {
       bump()
     } else if end == nil {
       let what = openKind == .oQuote ? "the string" : "the heredoc (its closing marker must stand alone on a line)"
+      // The opener is the tight subject (without a heredoc opener's newline); the whole template is the context.
+      var opener = open.range
+      while opener.end > opener.start, source[opener.end - 1] == UInt8(ascii: "\n") || source[opener.end - 1] == UInt8(ascii: "\r") {
+        opener.end -= 1
+      }
       report(
         "unterminated-template", "Unterminated template string", "No closing marker was found for \(what).",
-        at: open.range.union(TextRange.empty(at: previousTokenEnd)))
+        at: opener, context: open.range.union(TextRange.empty(at: previousTokenEnd)))
     }
   }
 
@@ -142,6 +147,9 @@ extension ParserState {
   }
 
   mutating func parseTemplateIf(closer: TokenKind, open: Token) {
+    guard nesting < Self.maxNesting else { return skipTooDeeplyNested() }
+    nesting += 1
+    defer { nesting -= 1 }
     startNode(.templateIf)
     defer { finishNode() }
     let ifStart = peekToken()
@@ -162,6 +170,9 @@ extension ParserState {
   }
 
   mutating func parseTemplateFor(closer: TokenKind, open: Token) {
+    guard nesting < Self.maxNesting else { return skipTooDeeplyNested() }
+    nesting += 1
+    defer { nesting -= 1 }
     startNode(.templateFor)
     defer { finishNode() }
     let forStart = peekToken()

@@ -51,12 +51,25 @@ struct ParserState {
   var diagnostics: [Diagnostic] = []
   /// Set after a diagnostic until the current body item ends, so one mistake gives one diagnostic.
   var recovering = false
+  /// Current nesting of expressions and block bodies (see `maxNesting`).
+  var nesting = 0
 
   private var openNodes: [(kind: SyntaxKind, children: [SyntaxElement])] = [(.file, [])]
+  /// Token indices of `{` that no `}` closes, found up front so that recovery can tell a missing brace early.
+  let unmatchedOpenBraces: Set<Int>
 
   init(source: [UInt8], tokens: [Token]) {
     self.source = source
     self.tokens = tokens
+    var open: [Int] = []
+    for (index, token) in tokens.enumerated() {
+      if token.kind == .oBrace {
+        open.append(index)
+      } else if token.kind == .cBrace, !open.isEmpty {
+        open.removeLast()
+      }
+    }
+    unmatchedOpenBraces = Set(open)
   }
 
   /// Adds the diagnostics of bad characters and closes the tree.
@@ -98,6 +111,7 @@ struct ParserState {
     return tokens.count - 1
   }
 
+  /// Whether a token's text ends with a newline (line comments; heredoc lines cut short by recovery).
   func commentEndsLine(_ token: Token) -> Bool {
     token.end > token.start && source[token.end - 1] == UInt8(ascii: "\n")
   }
@@ -291,18 +305,26 @@ struct ParserState {
         return
       }
       if startsBlockOnNewLine() || (stopAtArgumentLine && startsArgumentOnNewLine()) { break }
+      // Another construct's closer at our level: ours is missing, and that closer belongs to an enclosing one.
+      if depth == 0 && nextClosesEnclosingConstruct(expecting: closer) { break }
       if !started {
         startNode(.unexpected)
         started = true
       }
       switch kind {
       case .oBrace, .oBrack, .oParen, .templateInterp, .templateControl: depth += 1
-      case .cBrace, .cBrack, .cParen, .templateSeqEnd: depth = max(0, depth - 1)
+      case .cBrace, .cBrack, .cParen, .templateSeqEnd: depth -= 1
       default: break
       }
       bump()
     }
     if started { finishNode() }
+  }
+
+  /// Whether the next token closes some enclosing construct rather than the one expecting `closer`.
+  func nextClosesEnclosingConstruct(expecting closer: TokenKind) -> Bool {
+    let kind = peek()
+    return kind != closer && [.cBrace, .cBrack, .cParen, .templateSeqEnd].contains(kind)
   }
 
   /// Whether the next significant token begins a line and looks like a block header (`ident (ident|"…")* {⏎`).
@@ -335,13 +357,20 @@ struct ParserState {
   /// A bracket left open before the next line's argument or block: the closer is missing, not a separator.
   func nextLineStartsBodyItem() -> Bool { startsBlockOnNewLine() || startsArgumentOnNewLine() }
 
+  /// The byte column of a token within its line (only compared with other columns, so bytes suffice).
+  func column(of token: Token) -> Int {
+    var i = token.start
+    while i > 0, source[i - 1] != UInt8(ascii: "\n") { i -= 1 }
+    return token.start - i
+  }
+
   func beginsLine(_ index: Int) -> Bool {
     var i = index - 1
     while i >= 0 {
       switch tokens[i].kind {
       case .whitespace: i -= 1
       case .newline: return true
-      case .comment: return commentEndsLine(tokens[i])
+      case .comment, .stringLit: return commentEndsLine(tokens[i])
       default: return false
       }
     }

@@ -25,9 +25,10 @@ package enum SyntaxElement: Sendable {
 }
 
 /// A node. Nodes are immutable once built; the tree as a whole prints back to the exact source bytes.
-package final class SyntaxNode: Sendable {
+package final class SyntaxNode: @unchecked Sendable {
   package let kind: SyntaxKind
-  package let children: [SyntaxElement]
+  /// Never changed after `init`, except by `deinit` taking apart a tree nobody else holds.
+  package private(set) var children: [SyntaxElement]
   /// From the first to the last byte of the node's tokens (leading trivia belongs to the parent).
   package let range: TextRange
 
@@ -35,6 +36,20 @@ package final class SyntaxNode: Sendable {
     self.kind = kind
     self.children = children
     self.range = range
+  }
+
+  /// Frees the tree below without recursion: a left-deep chain such as `a+a+a+…` or `x.a.a.a…` is as deep as it is
+  /// long, and releasing it node by node would overflow the stack. Subtrees someone else still holds are left alone.
+  deinit {
+    var stack: [SyntaxNode] = []
+    for case .node(let child) in children { stack.append(child) }
+    if stack.isEmpty { return }
+    children = []
+    while var node = stack.popLast() {
+      guard isKnownUniquelyReferenced(&node) else { continue }
+      for case .node(let child) in node.children { stack.append(child) }
+      node.children = []
+    }
   }
 
   /// Child nodes, in order.
@@ -62,18 +77,18 @@ package struct ParsedFile: Sendable {
     String(decoding: source[token.start..<token.end], as: UTF8.self)
   }
 
-  /// The tokens of a node in order (trivia included).
+  /// The tokens of a node in order (trivia included). Iterative, since trees can be as deep as files are long.
   package func tokenIndices(in node: SyntaxNode) -> [Int] {
     var result: [Int] = []
-    func walk(_ node: SyntaxNode) {
-      for child in node.children {
-        switch child {
-        case .node(let inner): walk(inner)
-        case .token(let index): result.append(index)
-        }
+    var stack: [(node: SyntaxNode, next: Int)] = [(node, 0)]
+    while let (current, next) = stack.popLast() {
+      guard next < current.children.count else { continue }
+      stack.append((current, next + 1))
+      switch current.children[next] {
+      case .node(let child): stack.append((child, 0))
+      case .token(let index): result.append(index)
       }
     }
-    walk(node)
     return result
   }
 
@@ -106,20 +121,22 @@ package struct ParsedFile: Sendable {
       }
       return escaped
     }
-    func walk(_ node: SyntaxNode, _ depth: Int) {
-      out += String(repeating: "  ", count: depth) + "\(node.kind.name)@\(node.range)\n"
-      for child in node.children {
-        switch child {
-        case .node(let inner): walk(inner, depth + 1)
-        case .token(let index):
-          let token = tokens[index]
-          if token.kind == .whitespace && !includeTrivia { continue }
-          out += String(repeating: "  ", count: depth + 1)
-          out += "\(token.kind.name)@\(token.range) \"\(escape(text(of: token)))\"\n"
-        }
+    var stack: [(node: SyntaxNode, next: Int)] = [(root, 0)]
+    out += "\(root.kind.name)@\(root.range)\n"
+    while let (current, next) = stack.popLast() {
+      guard next < current.children.count else { continue }
+      stack.append((current, next + 1))
+      let indent = String(repeating: "  ", count: stack.count)
+      switch current.children[next] {
+      case .node(let child):
+        out += indent + "\(child.kind.name)@\(child.range)\n"
+        stack.append((child, 0))
+      case .token(let index):
+        let token = tokens[index]
+        if token.kind == .whitespace && !includeTrivia { continue }
+        out += indent + "\(token.kind.name)@\(token.range) \"\(escape(text(of: token)))\"\n"
       }
     }
-    walk(root, 0)
     for diagnostic in diagnostics {
       out += "\(diagnostic.severity.rawValue)[\(diagnostic.code)]@\(diagnostic.subject): \(diagnostic.summary)\n"
     }

@@ -85,3 +85,37 @@ import Testing
     _ = Self.checkLossless([0xFF, 0xFE, 0x61, 0x20, 0x3D, 0x20, 0xC3] + Array(text.utf8), "invalid UTF-8 + \(text.debugDescription)")
   }
 }
+
+/// Pathological depth: nesting past the limit, and chains as deep as they are long, parse, print back and are freed
+/// on a small thread stack with no recursion overflow. Release builds need under 256 KiB for the deepest input;
+/// debug frames are about four times larger, so the test (a debug build) gives the thread 1 MiB.
+@Suite struct DeepInputTests {
+  static let inputs: [(String, String)] = [
+    ("nested tuples", "a = " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n"),
+    ("nested blocks", String(repeating: "a {\n", count: 3000) + String(repeating: "}\n", count: 3000)),
+    ("nested directives", "a = \"" + String(repeating: "%{if x}", count: 3000) + "\"\n"),
+    ("unary chain", "a = " + String(repeating: "!", count: 100_000) + "x\n"),
+    ("operator chain", "a = 1" + String(repeating: " + 1", count: 100_000) + "\n"),
+    ("traversal chain", "a = x" + String(repeating: ".b[0]", count: 50_000) + "\n"),
+    ("nested parentheses", "a = " + String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000)),
+    ("nested interpolations", "a = " + String(repeating: "\"${", count: 3000) + String(repeating: "}\"", count: 3000)),
+  ]
+
+  @Test(arguments: inputs.map(\.0))
+  func parsesOnASmallStack(_ name: String) throws {
+    let text = try #require(Self.inputs.first { $0.0 == name }?.1)
+    let bytes = Array(text.utf8)
+    let finished = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var roundTrips = false
+    let thread = Thread {
+      let parsed = Parser.parseConfig(bytes)
+      roundTrips = parsed.reconstructedSource() == bytes
+      _ = Formatter.format(bytes)
+      finished.signal()
+    }
+    thread.stackSize = 1024 * 1024
+    thread.start()
+    finished.wait()
+    #expect(roundTrips, "\(name) round-trips")
+  }
+}

@@ -1,0 +1,8 @@
+locals {
+  doc = <<EOT
+  text without its marker
+}
+
+env "x" {
+  url = "y"
+}
