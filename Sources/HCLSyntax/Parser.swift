@@ -38,7 +38,7 @@ package enum Parser {
 /// A position in the tree being built, for wrapping what was parsed since then in a new node (binary operators,
 /// postfix traversals).
 struct Checkpoint {
-  let childCount: Int
+  let childIndex: Int
 }
 
 struct ParserState {
@@ -54,7 +54,10 @@ struct ParserState {
   /// Current nesting of expressions and block bodies (see `maxNesting`).
   var nesting = 0
 
-  private var openNodes: [(kind: SyntaxKind, children: [SyntaxElement])] = [(.file, [])]
+  /// Nodes being built, each with where its children start in `pendingChildren`. Children of all open nodes share
+  /// one stack, so each finished node gets an exactly sized array and no per-node array grows by doubling.
+  private var openNodes: [(kind: SyntaxKind, firstChild: Int)] = [(.file, 0)]
+  private var pendingChildren: [SyntaxElement] = []
   /// Token indices of `{` that no `}` closes, found up front so that recovery can tell a missing brace early.
   let unmatchedOpenBraces: Set<Int>
 
@@ -153,7 +156,7 @@ struct ParserState {
     let token = tokens[index]
     if token.kind == .eof { return token }
     while position <= index {
-      appendElement(.token(position))
+      appendElement(.token(UInt32(truncatingIfNeeded: position)))
       position += 1
     }
     return token
@@ -170,7 +173,7 @@ struct ParserState {
   mutating func flushTrivia() {
     let index = peekIndex()
     while position < index {
-      appendElement(.token(position))
+      appendElement(.token(UInt32(truncatingIfNeeded: position)))
       position += 1
     }
   }
@@ -187,26 +190,25 @@ struct ParserState {
   // MARK: - Tree building
 
   private mutating func appendElement(_ element: SyntaxElement) {
-    openNodes[openNodes.count - 1].children.append(element)
+    pendingChildren.append(element)
   }
 
   mutating func startNode(_ kind: SyntaxKind) {
     flushTrivia()
-    openNodes.append((kind, []))
+    openNodes.append((kind, pendingChildren.count))
   }
 
-  func checkpoint() -> Checkpoint { Checkpoint(childCount: openNodes[openNodes.count - 1].children.count) }
+  func checkpoint() -> Checkpoint { Checkpoint(childIndex: pendingChildren.count) }
 
   /// Starts a node that takes over everything the current node gained since `checkpoint`.
   mutating func startNode(_ kind: SyntaxKind, at checkpoint: Checkpoint) {
-    let current = openNodes.count - 1
-    let taken = Array(openNodes[current].children[checkpoint.childCount...])
-    openNodes[current].children.removeSubrange(checkpoint.childCount...)
-    openNodes.append((kind, taken))
+    openNodes.append((kind, checkpoint.childIndex))
   }
 
   mutating func finishNode() {
-    guard openNodes.count > 1, let (kind, children) = openNodes.popLast() else { return }
+    guard openNodes.count > 1, let (kind, firstChild) = openNodes.popLast() else { return }
+    let children = Array(pendingChildren[firstChild...])
+    pendingChildren.removeSubrange(firstChild...)
     appendElement(.node(SyntaxNode(kind: kind, children: children, range: range(of: children))))
   }
 
@@ -218,8 +220,9 @@ struct ParserState {
       switch child {
       case .node(let node): childRange = node.range
       case .token(let index):
-        if tokens[index].kind == .whitespace { continue }
-        childRange = tokens[index].range
+        let token = tokens[Int(index)]
+        if token.kind == .whitespace { continue }
+        childRange = token.range
       }
       if start == nil { start = childRange.start }
       end = childRange.end
@@ -232,10 +235,10 @@ struct ParserState {
   mutating func finishTree() -> SyntaxNode {
     while openNodes.count > 1 { finishNode() }
     while position < tokens.count {
-      appendElement(.token(position))
+      appendElement(.token(UInt32(truncatingIfNeeded: position)))
       position += 1
     }
-    let children = openNodes[0].children
+    let children = pendingChildren
     return SyntaxNode(kind: .file, children: children, range: TextRange(start: 0, end: source.count))
   }
 

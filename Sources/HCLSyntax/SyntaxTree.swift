@@ -18,10 +18,16 @@ package enum SyntaxKind: UInt8, Sendable, CaseIterable {
   package var name: String { "\(self)".prefix(1).uppercased() + "\(self)".dropFirst() }
 }
 
-/// A child of a node: another node, or the index of a token in the file's token array.
+/// A child of a node: another node, or the index of a token in the file's token array. The index is 32-bit so that
+/// an element takes 8 bytes (the tag fits in the reference's spare bits): child arrays are most of a tree's memory.
 package enum SyntaxElement: Sendable {
   case node(SyntaxNode)
-  case token(Int)
+  case token(UInt32)
+
+  /// The token index, if this is a token.
+  package var tokenIndex: Int? {
+    if case .token(let index) = self { Int(index) } else { nil }
+  }
 }
 
 /// A node. Nodes are immutable once built; the tree as a whole prints back to the exact source bytes.
@@ -86,7 +92,7 @@ package struct ParsedFile: Sendable {
       stack.append((current, next + 1))
       switch current.children[next] {
       case .node(let child): stack.append((child, 0))
-      case .token(let index): result.append(index)
+      case .token(let index): result.append(Int(index))
       }
     }
     return result
@@ -132,7 +138,7 @@ package struct ParsedFile: Sendable {
         out += indent + "\(child.kind.name)@\(child.range)\n"
         stack.append((child, 0))
       case .token(let index):
-        let token = tokens[index]
+        let token = tokens[Int(index)]
         if token.kind == .whitespace && !includeTrivia { continue }
         out += indent + "\(token.kind.name)@\(token.range) \"\(escape(text(of: token)))\"\n"
       }

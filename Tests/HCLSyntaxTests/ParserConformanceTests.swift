@@ -167,7 +167,7 @@ enum SpecExpectation {
   static func blocks(named name: String, in node: SyntaxNode, _ parsed: ParsedFile) -> [SyntaxNode] {
     var found: [SyntaxNode] = []
     for child in node.childNodes {
-      if child.kind == .block, case .token(let index)? = child.children.first,
+      if child.kind == .block, let index = child.children.first?.tokenIndex,
         parsed.text(of: parsed.tokens[index]) == name
       {
         found.append(child)
