@@ -31,10 +31,7 @@ extension ParserState {
       parseExpression()
     } else {
       let colon = peekToken()
-      report(
-        "missing-false-expression", "Missing false expression in conditional",
-        "The conditional operator (...?...:...) requires a false expression, delimited by a colon.",
-        at: colon.range, context: start.range.union(colon.range))
+      report(.missingFalseExpression, at: colon.range, context: start.range.union(colon.range))
     }
     finishNode()
   }
@@ -59,9 +56,7 @@ extension ParserState {
 
   /// Past the nesting limit: one diagnostic, and the construct is skipped as a balanced group without recursion.
   mutating func skipTooDeeplyNested() {
-    report(
-      "too-deeply-nested", "Nesting too deep",
-      "Expressions and blocks may nest at most \(Self.maxNesting) levels deep here.", at: peekToken().range)
+    report(.tooDeeplyNested, at: peekToken().range)
     startNode(.unexpected)
     var level = 0
     repeat {
@@ -102,10 +97,7 @@ extension ParserState {
       parseExpression()
       if !eat(.cParen) {
         let close = peekToken()
-        report(
-          "unbalanced-parentheses", "Unbalanced parentheses",
-          "Expected a closing parenthesis to terminate the expression.", at: close.range,
-          context: token.range.union(close.range))
+        report(.unbalancedParentheses, at: close.range, context: token.range.union(close.range))
         recover(to: .cParen)
       }
       popNewlines()
@@ -113,9 +105,7 @@ extension ParserState {
     case .numberLit:
       startNode(.literal)
       if !Self.isValidNumber(source[token.start..<token.end]) {
-        reportAlways(
-          "invalid-number", "Invalid number literal", "Failed to recognize the value of this number literal.",
-          at: token.range)
+        reportAlways(.invalidNumber, at: token.range)
       }
       bump()
       finishNode()
@@ -148,13 +138,9 @@ extension ParserState {
       parseObject()
     default:
       if token.kind == .eof {
-        report(
-          "missing-expression", "Missing expression",
-          "Expected the start of an expression, but found the end of the file.", at: token.range)
+        report(.missingExpression, at: token.range)
       } else {
-        report(
-          "invalid-expression", "Invalid expression",
-          "Expected the start of an expression, but found an invalid expression token.", at: token.range)
+        report(.invalidExpression, at: token.range)
       }
       // Leave structural tokens for the enclosing construct; swallow one stray token so progress is made.
       switch token.kind {
@@ -215,10 +201,7 @@ extension ParserState {
       if peek() == .ident && peekSecond() != .colon && peekSecond() != .oParen { break }
       bump()
     }
-    report(
-      "namespaced-function", "Namespaced function calls are not supported",
-      "Atlas reads atlas.hcl with HCL 2.18, which has no \"::\" in function names; provider-namespaced functions like \"a::b()\" came in later HCL versions. Call a function by its plain name.",
-      at: first.range.union(TextRange.empty(at: previousTokenEnd)))
+    report(.namespacedFunction, at: first.range.union(TextRange.empty(at: previousTokenEnd)))
     if peek() == .oParen { parseArguments(name: first) }
     finishNode()
   }
@@ -246,33 +229,21 @@ extension ParserState {
       case .ellipsis:
         bump()
         if !eat(.cParen) {
-          report(
-            "missing-closing-parenthesis", "Missing closing parenthesis",
-            "An expanded function argument (with ...) must be immediately followed by closing parentheses.",
-            at: separator.range, context: name.range.union(separator.range))
+          report(.missingParenthesisAfterExpansion, at: separator.range, context: name.range.union(separator.range))
           recover(to: .cParen)
         }
         return
       case .comma:
         bump()
       case .eof:
-        report(
-          "unterminated-call", "Unterminated function call",
-          "There is no closing parenthesis for this function call before the end of the file. This may be caused by incorrect parenthesis nesting elsewhere in this file.",
-          at: name.range.union(open.range))
+        report(.unterminatedCall, at: name.range.union(open.range))
         return
       default:
         if nextLineStartsBodyItem() || nextClosesEnclosingConstruct(expecting: .cParen) {
-          report(
-            "unclosed-call", "Unterminated function call",
-            "There is no closing parenthesis for this function call before \(separator.kind == .cBrace || separator.kind == .cBrack || separator.kind == .templateSeqEnd ? "the enclosing construct ends" : "the next line's definition").",
-            at: name.range.union(open.range))
+          report(.unclosedCall(before: separator.kind == .cBrace || separator.kind == .cBrack || separator.kind == .templateSeqEnd ? "the enclosing construct ends" : "the next line's definition"), at: name.range.union(open.range))
           return
         }
-        report(
-          "missing-argument-separator", "Missing argument separator",
-          "A comma is required to separate each function argument from the next.", at: separator.range,
-          context: name.range.union(separator.range))
+        report(.missingArgumentSeparator, at: separator.range, context: name.range.union(separator.range))
         recover(to: .cParen, stopAtArgumentLine: true)
         return
       }
@@ -308,16 +279,9 @@ extension ParserState {
         continue
       }
       if next.kind == .eof || nextLineStartsBodyItem() || nextClosesEnclosingConstruct(expecting: .cBrack) {
-        report(
-          "unterminated-tuple", "Unterminated tuple constructor expression",
-          next.kind == .eof
-            ? "There is no corresponding closing bracket before the end of the file. This may be caused by incorrect bracket nesting elsewhere in this file."
-            : "There is no closing bracket for this tuple before \(nextLineStartsBodyItem() ? "the next line's definition" : "the enclosing construct ends").",
-          at: open.range)
+        report(next.kind == .eof ? .unterminatedTupleAtEndOfFile : .unterminatedTuple(before: nextLineStartsBodyItem() ? "the next line's definition" : "the enclosing construct ends"), at: open.range)
       } else {
-        report(
-          "missing-item-separator", "Missing item separator", "Expected a comma to mark the beginning of the next item.",
-          at: next.range, context: open.range.union(next.range))
+        report(.missingItemSeparator, at: next.range, context: open.range.union(next.range))
       }
       recover(to: .cBrack, stopAtArgumentLine: true)
       return
@@ -371,20 +335,11 @@ extension ParserState {
         finishNode()
         switch separator.kind {
         case .newline, .comma:
-          report(
-            "missing-attribute-value", "Missing attribute value",
-            "Expected an attribute value, introduced by an equals sign (\"=\").", at: separator.range,
-            context: open.range.union(separator.range))
+          report(.missingAttributeValue, at: separator.range, context: open.range.union(separator.range))
         case .eof:
-          report(
-            "unterminated-object", "Unterminated object constructor expression",
-            "There is no corresponding closing brace before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.",
-            at: open.range)
+          report(.unterminatedObject, at: open.range)
         default:
-          report(
-            "missing-key-value-separator", "Missing key/value separator",
-            "Expected an equals sign (\"=\") to mark the beginning of the attribute value.", at: separator.range,
-            context: open.range.union(separator.range))
+          report(.missingKeyValueSeparator, at: separator.range, context: open.range.union(separator.range))
         }
         recover(to: .cBrace)
         return
@@ -397,16 +352,10 @@ extension ParserState {
       case .comma, .newline:
         bump()
       case .eof:
-        report(
-          "unterminated-object", "Unterminated object constructor expression",
-          "There is no corresponding closing brace before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.",
-          at: open.range)
+        report(.unterminatedObject, at: open.range)
         return
       default:
-        report(
-          "missing-attribute-separator", "Missing attribute separator",
-          "Expected a newline or comma to mark the beginning of the next attribute.", at: next.range,
-          context: open.range.union(next.range))
+        report(.missingAttributeSeparator, at: next.range, context: open.range.union(next.range))
         recover(to: .cBrace)
         return
       }
@@ -421,7 +370,7 @@ extension ParserState {
     defer { finishNode() }
     let open = bump()
     func fail(_ detail: String, at token: Token) {
-      report("invalid-for", "Invalid 'for' expression", detail, at: token.range, context: open.range.union(token.range))
+      report(.invalidFor(detail), at: token.range, context: open.range.union(token.range))
       recover(to: closer)
     }
     startNode(.forIntro)
@@ -460,15 +409,13 @@ extension ParserState {
       hasKey = true
       parseExpression()
       if openKind == .oBrack {
-        report("invalid-for", "Invalid 'for' expression", "Key expression is not valid when building a tuple.",
-               at: arrow.range)
+        report(.invalidFor("Key expression is not valid when building a tuple."), at: arrow.range)
       }
     }
     if peek() == .ellipsis {
       let ellipsis = bump()
       if openKind == .oBrack {
-        report("invalid-for", "Invalid 'for' expression",
-               "Grouping ellipsis (...) cannot be used when building a tuple.", at: ellipsis.range)
+        report(.invalidFor("Grouping ellipsis (...) cannot be used when building a tuple."), at: ellipsis.range)
       }
     }
     if isKeyword("if") {
@@ -482,8 +429,7 @@ extension ParserState {
       return
     }
     if openKind == .oBrace && !hasKey {
-      report("invalid-for", "Invalid 'for' expression", "Key expression is required when building an object.",
-             at: peekToken().range)
+      report(.invalidFor("Key expression is required when building an object."), at: peekToken().range)
     }
     if !eat(closer) {
       fail("Extra characters after the end of the 'for' expression.", at: peekToken())
@@ -510,14 +456,9 @@ extension ParserState {
           bump()
           let number = bump()
           if source[number.start..<number.end].contains(UInt8(ascii: ".")) {
-            reportAlways(
-              "invalid-legacy-index", "Invalid legacy index syntax",
-              "When using the legacy index syntax, chaining two indexes together is not permitted. Use the proper index syntax instead, like [0][1].",
-              at: number.range)
+            reportAlways(.invalidLegacyIndex, at: number.range)
           } else if !Self.isValidNumber(source[number.start..<number.end]) {
-            reportAlways(
-              "invalid-number", "Invalid number literal", "Failed to recognize the value of this number literal.",
-              at: number.range)
+            reportAlways(.invalidNumber, at: number.range)
           }
           finishNode()
         case .star:
@@ -527,10 +468,7 @@ extension ParserState {
             bump()
             bump()
             finishNode()
-            report(
-              "nested-splat", "Nested splat expression not allowed",
-              "A splat expression (*) cannot be used inside another attribute-only splat expression.",
-              at: dot.range)
+            report(.nestedSplat, at: dot.range)
             continue
           }
           startNode(.attributeSplat, at: checkpoint)
@@ -544,8 +482,7 @@ extension ParserState {
           startNode(.getAttribute, at: checkpoint)
           bump()
           finishNode()
-          report("invalid-attribute-name", "Invalid attribute name", "An attribute name is required after a dot.",
-                 at: peekToken().range.isEmpty ? dot.range : peekToken().range)
+          report(.invalidAttributeName, at: peekToken().range.isEmpty ? dot.range : peekToken().range)
           return
         }
       case .oBrack:
@@ -555,10 +492,7 @@ extension ParserState {
           bump()
           bump()
           if !eat(.cBrack) {
-            report(
-              "missing-splat-bracket", "Missing close bracket on splat index",
-              "The star for a full splat operator must be immediately followed by a closing bracket (\"]\").",
-              at: peekToken().range)
+            report(.missingSplatBracket, at: peekToken().range)
             recover(to: .cBrack)
           }
           let inner = self.checkpoint()
@@ -571,8 +505,7 @@ extension ParserState {
         pushNewlines(false)
         parseExpression()
         if !eat(.cBrack) {
-          report("missing-index-bracket", "Missing close bracket on index",
-                 "The index operator must end with a closing bracket (\"]\").", at: peekToken().range)
+          report(.missingIndexBracket, at: peekToken().range)
           recover(to: .cBrack)
         }
         popNewlines()

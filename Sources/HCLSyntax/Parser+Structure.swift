@@ -16,10 +16,7 @@ extension ParserState {
       let kind = peek()
       if kind == .eof {
         if let openBrace {
-          report(
-            "unclosed-block", "Unclosed configuration block",
-            "There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.",
-            at: openBrace.range)
+          report(.unclosedBlockAtEndOfFile, at: openBrace.range)
         }
         return
       }
@@ -31,20 +28,14 @@ extension ParserState {
       if let openBrace, let headerColumn = unclosedHeaderColumn, column(of: peekToken()) <= headerColumn,
         nextLineStartsBodyItem()
       {
-        report(
-          "unclosed-block", "Unclosed configuration block",
-          "There is no closing brace for this block before the next definition at its own indentation. This may be caused by incorrect brace nesting elsewhere in this file.",
-          at: openBrace.range)
+        report(.unclosedBlockBeforeNextDefinition, at: openBrace.range)
         return
       }
       recovering = false
       if kind == .ident {
         if let (name, nameRange) = parseBodyItem() {
           if let first = names[name] {
-            reportAlways(
-              "duplicate-attribute", "Attribute redefined",
-              "The argument \"\(name)\" was already set at \(first). Each argument may be set only once.",
-              at: nameRange)
+            reportAlways(.attributeRedefined(name, firstLine: lineNumber(of: first.start)), at: nameRange)
           } else {
             names[name] = nameRange
           }
@@ -52,11 +43,9 @@ extension ParserState {
       } else {
         let token = peekToken()
         if kind == .oQuote {
-          report("quoted-argument-name", "Invalid argument name", "Argument names must not be quoted.", at: token.range)
+          report(.quotedArgumentName, at: token.range)
         } else {
-          report(
-            "expected-body-item", "Argument or block definition required",
-            "An argument or block definition is required here.", at: token.range)
+          report(.argumentOrBlockRequired, at: token.range)
         }
         // A stray closer would otherwise stop the skip at once and loop forever.
         if kind == .cBrace || kind == .cBrack || kind == .cParen || kind == .templateSeqEnd {
@@ -81,7 +70,7 @@ extension ParserState {
       bump()
       parseExpression()
       finishNode()
-      expectEndOfLine(after: name, summary: "Missing newline after argument", what: "An argument definition")
+      expectEndOfLine(after: name, isAttribute: true)
       return (text(name), name.range)
     case .oQuote, .oBrace, .ident:
       startNode(.block, at: checkpoint)
@@ -96,7 +85,7 @@ extension ParserState {
       defer { nesting -= 1 }
       if parseBlockRest(name: name) {
         finishNode()
-        expectEndOfLine(after: name, summary: "Missing newline after block definition", what: "A block definition")
+        expectEndOfLine(after: name, isAttribute: false)
       } else {
         finishNode()
       }
@@ -104,10 +93,7 @@ extension ParserState {
     default:
       startNode(.unexpected, at: checkpoint)
       bump()
-      report(
-        "expected-body-item", "Argument or block definition required",
-        "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.",
-        at: name.range)
+      report(.argumentOrBlockRequiredUseEquals, at: name.range)
       finishNode()
       skipRestOfLine()
       return nil
@@ -115,7 +101,7 @@ extension ParserState {
   }
 
   /// After an attribute or block: a newline (consumed) or EOF; otherwise one diagnostic and a skip to the line end.
-  mutating func expectEndOfLine(after start: Token, summary: String, what: String) {
+  mutating func expectEndOfLine(after start: Token, isAttribute: Bool) {
     let kind = peek()
     if kind == .newline {
       bump()
@@ -125,15 +111,10 @@ extension ParserState {
     // line of an unterminated heredoc (see `Lexer`'s recovery).
     if kind == .eof || beginsLine(peekIndex()) { return }
     let end = peekToken()
-    var summary = summary
-    var detail = "\(what) must end with a newline."
-    var code = "missing-newline"
-    if kind == .comma && what == "An argument definition" {
-      summary = "Unexpected comma after argument"
-      detail = "Argument definitions must be separated by newlines, not commas. " + detail
-      code = "comma-after-argument"
-    }
-    report(code, summary, detail, at: end.range, context: start.range.union(end.range))
+    let message: SyntaxMessage =
+      kind == .comma && isAttribute ? .commaAfterArgument
+      : isAttribute ? .missingNewlineAfterArgument : .missingNewlineAfterBlock
+    report(message, at: end.range, context: start.range.union(end.range))
     skipRestOfLine()
     _ = eat(.newline)
   }
@@ -155,17 +136,13 @@ extension ParserState {
         continue
       }
       let token = peekToken()
-      let detail: String
-      switch kind {
-      case .equal:
-        detail = "The equals sign \"=\" indicates an argument definition, and must not be used when defining a block."
-      case .newline:
-        detail = "A block definition must have block content delimited by \"{\" and \"}\", starting on the same line as the block header."
-      default:
-        detail = "Either a quoted string block label or an opening brace (\"{\") is expected here."
-      }
-      report("invalid-block-definition", "Invalid block definition", detail, at: token.range,
-             context: name.range.union(token.range))
+      let message: SyntaxMessage =
+        switch kind {
+        case .equal: .blockHeaderEquals
+        case .newline: .blockHeaderNewline
+        default: .blockHeaderUnexpected
+        }
+      report(message, at: token.range, context: name.range.union(token.range))
       skipRestOfLine()
       _ = eat(.newline)
       return false
@@ -198,23 +175,15 @@ extension ParserState {
     } else if first.kind == .ident {
       let next = peekSecond()
       if next == .oQuote || next == .oBrace || next == .ident {
-        report(
-          "nested-block-in-one-line-block", "Argument definition required",
-          "A single-line block definition can contain only a single argument. If you meant to define argument \"\(text(first))\", use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.",
-          at: first.range.union(peekSecondToken().range))
+        report(.nestedBlockInOneLineBlock(text(first)), at: first.range.union(peekSecondToken().range))
       } else {
-        report(
-          "expected-body-item", "Argument or block definition required",
-          "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.",
-          at: first.range)
+        report(.argumentOrBlockRequiredUseEquals, at: first.range)
       }
       recover(to: .cBrace)
       finishNode()
       return
     } else {
-      report(
-        "expected-body-item", "Argument or block definition required",
-        "An argument or block definition is required here.", at: first.range)
+      report(.argumentOrBlockRequired, at: first.range)
       recover(to: .cBrace)
       finishNode()
       return
@@ -228,25 +197,13 @@ extension ParserState {
     let token = peekToken()
     switch kind {
     case .comma:
-      report(
-        "one-line-block-multiple-arguments", "Invalid single-argument block definition",
-        "Single-line block syntax can include only one argument definition. To define multiple arguments, use the multi-line block syntax with one argument definition per line.",
-        at: token.range)
+      report(.oneLineBlockMultipleArguments, at: token.range)
     case .newline:
-      report(
-        "one-line-block-not-closed", "Invalid single-argument block definition",
-        "An argument definition on the same line as its containing block creates a single-line block definition, which must also be closed on the same line. Place the block's closing brace immediately after the argument definition.",
-        at: token.range)
+      report(.oneLineBlockNotClosedOnLine, at: token.range)
     case .eof:
-      report(
-        "unclosed-block", "Unclosed configuration block",
-        "There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.",
-        at: openBrace.range, context: name.range.union(openBrace.range))
+      report(.unclosedBlockAtEndOfFile, at: openBrace.range, context: name.range.union(openBrace.range))
     default:
-      report(
-        "one-line-block-not-closed", "Invalid single-argument block definition",
-        "A single-line block definition must end with a closing brace immediately after its single argument definition.",
-        at: token.range)
+      report(.oneLineBlockNotClosed, at: token.range)
     }
     recover(to: .cBrace)
   }
@@ -266,10 +223,7 @@ extension ParserState {
         validateEscapes(in: token)
         bump()
       case .templateInterp, .templateControl:
-        report(
-          "template-in-label", "Invalid string literal",
-          "Template sequences are not allowed in this string. To include a literal \"\(token.kind == .templateInterp ? "$" : "%")\", double it (as \"\(token.kind == .templateInterp ? "$$" : "%%")\") to escape it.",
-          at: token.range)
+        report(.templateInLabel(token.kind == .templateInterp ? "$" : "%"), at: token.range)
         // Skip the whole sequence.
         startNode(.unexpected)
         bump()
@@ -284,9 +238,7 @@ extension ParserState {
         popNewlines()
         finishNode()
       default:
-        report(
-          "unterminated-string", "Unterminated string literal",
-          "Unable to find the closing quote mark before the end of the line.", at: open.range.union(TextRange.empty(at: previousTokenEnd)))
+        report(.unterminatedLabel, at: open.range.union(TextRange.empty(at: previousTokenEnd)))
         finishNode()
         return
       }

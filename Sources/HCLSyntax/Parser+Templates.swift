@@ -15,15 +15,12 @@ extension ParserState {
     if end == closer {
       bump()
     } else if end == nil {
-      let what = openKind == .oQuote ? "the string" : "the heredoc (its closing marker must stand alone on a line)"
       // The opener is the tight subject (without a heredoc opener's newline); the whole template is the context.
       var opener = open.range
       while opener.end > opener.start, source[opener.end - 1] == UInt8(ascii: "\n") || source[opener.end - 1] == UInt8(ascii: "\r") {
         opener.end -= 1
       }
-      report(
-        "unterminated-template", "Unterminated template string", "No closing marker was found for \(what).",
-        at: opener, context: open.range.union(TextRange.empty(at: previousTokenEnd)))
+      report(.unterminatedTemplate(heredoc: openKind == .oHeredoc), at: opener, context: open.range.union(TextRange.empty(at: previousTokenEnd)))
     }
   }
 
@@ -62,12 +59,8 @@ extension ParserState {
         default:
           startNode(.templateDirective)
           let directive = bump()
-          let summary = ["else", "endif", "endfor"].contains(keyword)
-            ? "Unexpected \(keyword) directive" : "Invalid template directive"
-          let detail = ["else", "endif", "endfor"].contains(keyword)
-            ? "The \(keyword) directive has no opening if or for directive before it."
-            : "A template directive keyword (\"if\", \"for\", etc) is expected at the beginning of a %{ sequence."
-          reportAlways("invalid-template-directive", summary, detail, at: directive.range)
+          let isStray = ["else", "endif", "endfor"].contains(keyword)
+          reportAlways(isStray ? .strayDirective(keyword) : .invalidTemplateDirective, at: directive.range)
           skipSequence()
           finishNode()
         }
@@ -101,13 +94,10 @@ extension ParserState {
     if eat(.templateSeqEnd) { return }
     let next = peekToken()
     if next.kind == .eof || next.kind == .cQuote || next.kind == .cHeredoc {
-      report("unclosed-template-sequence", "Unclosed template \(what) sequence",
-             "There is no closing brace for this \(what) sequence before the end of the \(next.kind == .eof ? "file" : "template").",
-             at: open.range)
+      report(.unclosedSequence(what, atEndOfFile: next.kind == .eof), at: open.range)
       return
     }
-    report("extra-characters-in-sequence", "Extra characters after \(what) expression",
-           "Expected a closing brace to end the \(what) expression, but found extra characters.", at: next.range)
+    report(.extraCharactersInSequence(what), at: next.range)
     skipSequence()
   }
 
@@ -164,8 +154,7 @@ extension ParserState {
       return
     }
     let found = peekToken()
-    report("unclosed-template-if", "Unexpected end of template",
-           "The if directive at \(ifStart.range) is missing its corresponding endif directive.", at: found.range)
+    report(.unclosedDirective("if", missing: "endif", line: lineNumber(of: ifStart.start)), at: found.range, context: ifStart.range)
     if end == .templateControl { parseStrayDirective() }
   }
 
@@ -182,20 +171,17 @@ extension ParserState {
     bump()  // for
     if eat(.ident) {
       if eat(.comma), !eat(.ident) {
-        report("invalid-for-directive", "Invalid 'for' directive",
-               "Value variable name is required after comma.", at: peekToken().range)
+        report(.invalidForDirective("Value variable name is required after comma."), at: peekToken().range)
       }
     } else {
-      report("invalid-for-directive", "Invalid 'for' directive", "For directive requires variable name after 'for'.",
-             at: peekToken().range)
+      report(.invalidForDirective("For directive requires variable name after 'for'."), at: peekToken().range)
     }
     if !recovering {
       if isKeyword("in") {
         bump()
         parseExpression()
       } else {
-        report("invalid-for-directive", "Invalid 'for' directive",
-               "For directive requires 'in' keyword after names.", at: peekToken().range)
+        report(.invalidForDirective("For directive requires 'in' keyword after names."), at: peekToken().range)
       }
     }
     closeSequence(open: sequenceOpen, what: "directive")
@@ -206,9 +192,7 @@ extension ParserState {
       parseDirective(expression: false)
       return
     }
-    report("unclosed-template-for", "Unexpected end of template",
-           "The for directive at \(forStart.range) is missing its corresponding endfor directive.",
-           at: peekToken().range)
+    report(.unclosedDirective("for", missing: "endfor", line: lineNumber(of: forStart.start)), at: peekToken().range, context: forStart.range)
     if end == .templateControl { parseStrayDirective() }
   }
 
@@ -233,8 +217,7 @@ extension ParserState {
       let escapeStart = i
       i += 1
       guard i < token.end else {
-        reportAlways("invalid-escape", "Invalid escape sequence", "Backslash must be followed by an escape sequence.",
-                     at: TextRange(start: escapeStart, end: i))
+        reportAlways(.danglingBackslash, at: TextRange(start: escapeStart, end: i))
         return
       }
       switch source[i] {
@@ -251,17 +234,11 @@ extension ParserState {
           i += 1
         }
         if count < digits || Unicode.Scalar(value) == nil {
-          reportAlways(
-            "invalid-escape", "Invalid escape sequence",
-            "The \\\(digits == 4 ? "u" : "U") escape needs exactly \(digits) hexadecimal digits naming a Unicode character.",
-            at: TextRange(start: escapeStart, end: i))
+          reportAlways(.invalidUnicodeEscape(digits == 4 ? "u" : "U", digits: digits), at: TextRange(start: escapeStart, end: i))
         }
       default:
         let (length, _) = LineIndex.decodeWidth(source, at: i)
-        reportAlways(
-          "invalid-escape", "Invalid escape sequence",
-          "The symbol \"\(String(decoding: source[i..<min(i + length, token.end)], as: UTF8.self))\" is not a valid escape sequence selector.",
-          at: TextRange(start: escapeStart, end: min(i + length, token.end)))
+        reportAlways(.invalidEscape(String(decoding: source[i..<min(i + length, token.end)], as: UTF8.self)), at: TextRange(start: escapeStart, end: min(i + length, token.end)))
         i += length
       }
     }

@@ -19,8 +19,7 @@ package enum Parser {
     parser.parseExpression()
     if parser.peek() != .eof {
       let extra = parser.peekToken()
-      parser.report("extra-characters", "Extra characters after expression",
-                    "An expression was successfully parsed, but extra characters were found after it.", at: extra.range)
+      parser.report(.extraCharactersAfterExpression, at: extra.range)
       parser.skipRestOfLine()
     }
     return parser.finish(tokens: tokens)
@@ -245,18 +244,22 @@ struct ParserState {
   // MARK: - Diagnostics and recovery
 
   /// Reports a syntax error unless one was already reported for the current item.
-  mutating func report(
-    _ code: String, _ summary: String, _ detail: String, at subject: TextRange, context: TextRange? = nil
-  ) {
+  mutating func report(_ message: SyntaxMessage, at subject: TextRange, context: TextRange? = nil) {
     guard !recovering else { return }
-    diagnostics.append(
-      Diagnostic(code: "syntax." + code, summary: summary, detail: detail, subject: subject, context: context))
+    diagnostics.append(message.diagnostic(at: subject, context: context))
     recovering = true
   }
 
   /// Reports an error regardless of recovery: for problems found in well-formed structure (duplicates, bad escapes).
-  mutating func reportAlways(_ code: String, _ summary: String, _ detail: String, at subject: TextRange) {
-    diagnostics.append(Diagnostic(code: "syntax." + code, summary: summary, detail: detail, subject: subject))
+  mutating func reportAlways(_ message: SyntaxMessage, at subject: TextRange) {
+    diagnostics.append(message.diagnostic(at: subject))
+  }
+
+  /// The 1-based line of an offset, for messages that point at another place.
+  func lineNumber(of offset: Int) -> Int {
+    var line = 1
+    for byte in source[0..<min(max(offset, 0), source.count)] where byte == UInt8(ascii: "\n") { line += 1 }
+    return line
   }
 
   /// Skips tokens into an `unexpected` node up to (not including) the next newline at this bracket depth, or EOF.
