@@ -216,6 +216,11 @@ extension ParserState {
     }
     while true {
       if eat(.cParen) { return }
+      // A definition starting the next line means the closer is missing (`f(a,⏎b = 1`).
+      if nextLineStartsBodyItem() {
+        report(.unclosedCall(before: "the next line's definition"), at: name.range.union(open.range))
+        return
+      }
       parseExpression()
       if recovering {
         recover(to: .cParen, stopAtArgumentLine: true)
@@ -264,6 +269,10 @@ extension ParserState {
     defer { finishNode() }
     while true {
       if eat(.cBrack) { return }
+      if nextLineStartsBodyItem() {
+        report(.unterminatedTuple(before: "the next line's definition"), at: open.range)
+        return
+      }
       parseExpression()
       if recovering {
         recover(to: .cBrack, stopAtArgumentLine: true)
@@ -313,6 +322,11 @@ extension ParserState {
     while true {
       if eat(.newline) { continue }
       if eat(.cBrace) { return }
+      // Object items look like arguments, but a block header cannot be one: the object's `}` is missing.
+      if startsBlockOnNewLine() {
+        report(.unterminatedObjectBeforeBlock, at: open.range)
+        return
+      }
       startNode(.objectItem)
       startNode(.objectKey)
       parseExpression()

@@ -164,6 +164,9 @@ extension SyntaxMessage {
     detail:
       "There is no corresponding closing bracket before the end of the file. This may be caused by incorrect bracket nesting elsewhere in this file."
   )
+  static let unterminatedObjectBeforeBlock = SyntaxMessage(
+    id: "unterminated-object", summary: "Unterminated object constructor expression",
+    detail: "There is no closing brace for this object before the block that starts the next line.")
   static func unterminatedTuple(before what: String) -> SyntaxMessage {
     SyntaxMessage(
       id: "unterminated-tuple", summary: "Unterminated tuple constructor expression",

@@ -23,6 +23,9 @@ import Testing
     ("quoted argument name", "\"a\" = 1\n", "syntax.quoted-argument-name"),
     ("equals in block header", "env = {\n}\nlocals \"x\" = 1\n", "syntax.invalid-block-definition"),
     ("namespaced call", "locals {\n  a = p::f(1)\n}\n", "syntax.namespaced-function"),
+    ("tuple before a block", "env \"a\" {\n  schemas = [\"public\",\n  data \"sql\" {\n  }\n}\n", "syntax.unterminated-tuple"),
+    ("call before an argument", "env \"a\" {\n  src = f(1,\n  url = \"x\"\n}\n", "syntax.unclosed-call"),
+    ("object before a block", "env \"a\" {\n  o = {\n    a = 1\n  lint {\n  }\n}\n", "syntax.unterminated-object"),
   ]
 
   @Test(arguments: cases.map(\.0))
