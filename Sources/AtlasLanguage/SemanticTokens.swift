@@ -100,31 +100,39 @@ private struct Emitter {
 
   mutating func walk(_ root: SyntaxNode) {
     // Each frame: a node, the next child, and what the node has seen so far (for positional roles).
-    var stack: [(node: SyntaxNode, next: Int, state: Int)] = [(root, 0, 0)]
+    var stack: [Frame] = [Frame(children: root.children, kind: root.kind)]
     stack.reserveCapacity(64)
     while !stack.isEmpty {
       let top = stack.count - 1
-      let (node, next, state) = stack[top]
-      guard next < node.children.count else {
+      let next = stack[top].next
+      guard next < stack[top].children.count else {
         stack.removeLast()
         continue
       }
       stack[top].next = next + 1
-      switch node.children[next] {
+      switch stack[top].children[next] {
       case .node(let child):
-        if overlapsLimit(child.range) { stack.append((child, 0, 0)) }
+        if overlapsLimit(child.range) { stack.append(Frame(children: child.children, kind: child.kind)) }
       case .token(let index):
         let token = tokens[Int(index)]
         if let limit, token.end <= limit.start || token.start >= limit.end { continue }
-        let grandparent = top > 0 ? stack[top - 1].node.kind : nil
-        stack[top].state = classify(token, in: node, under: grandparent, state: state)
+        let grandparent = top > 0 ? stack[top - 1].kind : nil
+        stack[top].state = classify(token, in: stack[top].kind, under: grandparent, state: stack[top].state)
       }
     }
   }
 
+  /// A node being walked: its children, the next one to visit, and what it has seen so far (for positional roles).
+  struct Frame {
+    let children: [SyntaxElement]
+    let kind: SyntaxKind
+    var next = 0
+    var state = 0
+  }
+
   /// Emits a token's classification given its parent, and returns the parent's new state. The state counts the
   /// significant tokens seen (identifiers mostly), for roles that depend on position.
-  mutating func classify(_ token: Token, in node: SyntaxNode, under grandparent: SyntaxKind?, state: Int) -> Int {
+  mutating func classify(_ token: Token, in kind: SyntaxKind, under grandparent: SyntaxKind?, state: Int) -> Int {
     switch token.kind {
     case .whitespace, .newline, .eof:
       return state
@@ -135,7 +143,7 @@ private struct Emitter {
       emit(token.range, .number, [])
       return state
     case .oQuote, .cQuote, .quotedLit:
-      emit(token.range, node.kind == .blockLabel ? .class : .string, [])
+      emit(token.range, kind == .blockLabel ? .class : .string, [])
       return state
     case .stringLit:
       emitLines(token.range, .string, [])
@@ -156,21 +164,21 @@ private struct Emitter {
       emit(token.range, .operator, [])
       return state
     case .colon:
-      if node.kind == .conditional || node.kind == .objectItem || node.kind == .forExpression || node.kind == .forIntro {
+      if kind == .conditional || kind == .objectItem || kind == .forExpression || kind == .forIntro {
         emit(token.range, .operator, [])
       }
       return state
     case .ident:
-      return classifyIdentifier(token, in: node, under: grandparent, state: state)
+      return classifyIdentifier(token, in: kind, under: grandparent, state: state)
     default:
       return state
     }
   }
 
-  mutating func classifyIdentifier(_ token: Token, in node: SyntaxNode, under grandparent: SyntaxKind?, state: Int)
+  mutating func classifyIdentifier(_ token: Token, in kind: SyntaxKind, under grandparent: SyntaxKind?, state: Int)
     -> Int
   {
-    switch node.kind {
+    switch kind {
     case .block:
       // The first identifier is the type; later bare identifiers are labels.
       if state == 0 { emit(token.range, .type, []) } else { emit(token.range, .class, []) }
