@@ -133,4 +133,21 @@ import Testing
       }
     }
   }
+
+  /// Trees as deep as the input is long (left-deep chains) must not overflow the stack in any feature.
+  @Test func deepInputs() {
+    let chains = [
+      "a = x" + String(repeating: ".a", count: 50_000) + "\n",
+      "a = 1" + String(repeating: " + 1", count: 50_000) + "\n",
+      String(repeating: "b {\n", count: 300) + String(repeating: "}\n", count: 300),
+    ]
+    for text in chains {
+      let bytes = Array(text.utf8)
+      let file = Parser.parseConfig(bytes)
+      #expect(!SemanticTokens.compute(file).isEmpty)
+      #expect(!DocumentSymbols.compute(file).isEmpty)
+      _ = FoldingRanges.compute(file)
+      #expect(SelectionRanges.compute(file, at: bytes.count / 2).last == TextRange(start: 0, end: bytes.count))
+    }
+  }
 }
