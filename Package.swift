@@ -18,6 +18,7 @@ let package = Package(
   ],
   targets: [
     .target(name: "HCLSyntax", swiftSettings: strictSettings),
+    .target(name: "AtlasLanguage", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
     .executableTarget(
       name: "mercator",
       dependencies: [
@@ -27,6 +28,8 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     .testTarget(name: "HCLSyntaxTests", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "AtlasLanguageTests", dependencies: ["AtlasLanguage", "HCLSyntax"], swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,4 @@
+locals {
+  a = <<EO1️⃣T
+never closed
+b = <<X2️⃣

@@ -1,0 +1,4 @@
+env "dev" {
+  url = upper(1️⃣
+  x = { a = 2️⃣ }
+  y = "unterminated 3️⃣
