@@ -18,15 +18,19 @@ let package = Package(
   ],
   targets: [
     .target(name: "HCLSyntax", swiftSettings: strictSettings),
+    .target(name: "LanguageServer", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
     .executableTarget(
       name: "mercator",
       dependencies: [
         "HCLSyntax",
+        "LanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
     ),
     .testTarget(name: "HCLSyntaxTests", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "LanguageServerTests", dependencies: ["LanguageServer", "HCLSyntax"], swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]
 )
