@@ -50,7 +50,7 @@ package struct MessageFramer: Sendable {
     guard start < buffer.count else { return nil }
     guard let headerEnd = find(Self.headerTerminator, from: start, limit: Self.maximumHeaderLength) else {
       if buffer.count - start > Self.maximumHeaderLength {
-        return resynchronise(reason: "no end of headers within \(Self.maximumHeaderLength) bytes", skippingTo: start + 1)
+        return resynchronise(reason: "no end of headers within \(Self.maximumHeaderLength) bytes", from: start + 1)
       }
       return nil
     }
@@ -60,17 +60,18 @@ package struct MessageFramer: Sendable {
       pendingBodyLength = length
       return nextEvent()
     case .failure(let reason):
-      return resynchronise(reason: reason, skippingTo: headerEnd + Self.headerTerminator.count)
+      return resynchronise(reason: reason, from: headerEnd + Self.headerTerminator.count)
     }
   }
 
-  /// Skips to the next `Content-Length` after the current start, or else drops everything up to `minimum` and any
-  /// later bytes that cannot be the beginning of a `Content-Length` split across reads. Always makes progress.
-  private mutating func resynchronise(reason: String, skippingTo minimum: Int) -> Event {
-    if let next = findContentLength(from: start + 1) {
+  /// Skips to the next `Content-Length` at or after `minimum` (past the bad header block), or else drops everything
+  /// except a tail that may be the beginning of a `Content-Length` split across reads. Always makes progress: either
+  /// `start` moves, or the bytes after it are only a prefix of `Content-Length` and no header terminator.
+  private mutating func resynchronise(reason: String, from minimum: Int) -> Event {
+    if let next = findContentLength(from: minimum) {
       start = next
     } else {
-      start = min(buffer.count, max(minimum, buffer.count - (Self.contentLength.count - 1)))
+      start = max(min(minimum, buffer.count), buffer.count - partialContentLengthSuffix(after: minimum))
     }
     return .malformedHeader(reason: reason)
   }
@@ -129,6 +130,20 @@ package struct MessageFramer: Sendable {
       i += 1
     }
     return nil
+  }
+
+  /// How many bytes at the end of the buffer (after `minimum`) could begin a `Content-Length` split across reads.
+  private func partialContentLengthSuffix(after minimum: Int) -> Int {
+    let needle = Self.contentLength
+    var length = min(needle.count - 1, buffer.count - minimum)
+    while length > 0 {
+      let suffixStart = buffer.count - length
+      var k = 0
+      while k < length && Self.lowercase(buffer[suffixStart + k]) == needle[k] { k += 1 }
+      if k == length { return length }
+      length -= 1
+    }
+    return 0
   }
 
   private static func lowercase(_ byte: UInt8) -> UInt8 {

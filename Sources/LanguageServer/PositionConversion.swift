@@ -46,11 +46,12 @@ package struct PositionConverter: Sendable {
     Range(start: position(of: range.start), end: position(of: range.end))
   }
 
-  /// The byte range of an LSP range; a reversed range is treated as empty at its start.
+  /// The byte range of an LSP range; a reversed range is treated as empty at its start (and counts as clamped).
   package func textRange(of range: Range) -> (range: TextRange, clamped: Bool) {
     let start = offset(of: range.start)
     let end = offset(of: range.end)
-    return (TextRange(start: start.offset, end: max(start.offset, end.offset)), start.clamped || end.clamped)
+    let reversed = end.offset < start.offset
+    return (TextRange(start: start.offset, end: max(start.offset, end.offset)), start.clamped || end.clamped || reversed)
   }
 
   /// A syntax diagnostic as LSP: `code` is ours, `source` is "mercator", the message is summary then detail.
