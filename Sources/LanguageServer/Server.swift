@@ -147,8 +147,9 @@ package final class Server: @unchecked Sendable {
       try handler(self, params)
     } catch {
       // Notifications have no answer: a bad one is logged and dropped.
-      log("\(method): \(error)")
-      logMessage(.warning, "Ignored \(method): \(error)")
+      let reason = (error as? ResponseError)?.message ?? "\(error)"
+      log("\(method): \(reason)")
+      logMessage(.warning, "Ignored \(method): \(reason)")
     }
   }
 

@@ -21,7 +21,8 @@ import Testing
 
   @Test(arguments: [
     edit(5, 0, 9, 0, "X"), edit(0, 40, 0, 99, "X"), edit(-3, -1, 0, 1, "X"), edit(0, 3, 0, 1, "X"),
-    edit(1, 0, 100_000, 100_000, "X"),
+    edit(1, 0, 100_000, 100_000, "X"), edit(Int.max, Int.max, Int.max, Int.max, "X"),
+    edit(Int.min, Int.min, Int.min, Int.min, "X"), edit(0, Int.max, Int.min, 0, "X"),
   ])
   func outOfRangeEditsAreClampedAndLogged(change: JSONValue) async throws {
     let client = TestClient()
