@@ -19,10 +19,12 @@ let package = Package(
   targets: [
     .target(name: "HCLSyntax", swiftSettings: strictSettings),
     .target(name: "AtlasLanguage", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
+    .target(name: "LanguageServer", dependencies: ["HCLSyntax", "AtlasLanguage"], swiftSettings: strictSettings),
     .executableTarget(
       name: "mercator",
       dependencies: [
         "HCLSyntax",
+        "LanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -30,6 +32,8 @@ let package = Package(
     .testTarget(name: "HCLSyntaxTests", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
     .testTarget(
       name: "AtlasLanguageTests", dependencies: ["AtlasLanguage", "HCLSyntax"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "LanguageServerTests", dependencies: ["LanguageServer", "HCLSyntax"], swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,48 @@
+// Open documents by URI: their text (UTF-8 bytes) and version, and applying incremental edits to them.
+
+/// One open document. `text` is what the client holds, as UTF-8.
+package struct Document: Sendable {
+  package var uri: String
+  package var version: Int
+  package var text: [UInt8]
+}
+
+/// The documents the client has opened. Confined to the server's queue.
+package struct DocumentStore: Sendable {
+  private var documents: [String: Document] = [:]
+
+  package init() {}
+
+  package subscript(uri: String) -> Document? { documents[uri] }
+
+  package var uris: [String] { Array(documents.keys) }
+
+  package mutating func open(uri: String, version: Int, text: [UInt8]) {
+    documents[uri] = Document(uri: uri, version: version, text: text)
+  }
+
+  @discardableResult
+  package mutating func close(uri: String) -> Bool { documents.removeValue(forKey: uri) != nil }
+
+  /// Applies `changes` in order (each one's range refers to the text after the previous one) and sets `version`.
+  /// Returns how many ranges had to be clamped, or nil when the document is not open.
+  package mutating func change(
+    uri: String, version: Int, changes: [TextDocumentContentChange], encoding: PositionEncoding
+  ) -> Int? {
+    guard var document = documents[uri] else { return nil }
+    var clampedCount = 0
+    for change in changes {
+      guard let range = change.range else {
+        document.text = Array(change.text.utf8)
+        continue
+      }
+      let converter = PositionConverter(text: document.text, encoding: encoding)
+      let (byteRange, clamped) = converter.textRange(of: range)
+      if clamped { clampedCount += 1 }
+      document.text.replaceSubrange(byteRange.start..<byteRange.end, with: change.text.utf8)
+    }
+    document.version = version
+    documents[uri] = document
+    return clampedCount
+  }
+}

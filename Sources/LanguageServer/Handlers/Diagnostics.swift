@@ -1,0 +1,128 @@
+// Diagnostics: recomputed off the request queue after each change, pushed with `publishDiagnostics` to clients that
+// do not pull, and answered to `textDocument/diagnostic` with result ids (`unchanged` when the client is current).
+import HCLSyntax
+
+/// The diagnostics of one open document: the latest result, whether a computation is running, who waits for it.
+struct DocumentDiagnostics {
+  struct Computed {
+    var version: Int
+    var settingsGeneration: Int
+    var resultID: String
+    var items: [LSPDiagnostic]
+  }
+
+  var latest: Computed?
+  var isComputing = false
+  /// Pull requests waiting for the result of the document's current version.
+  var waiters: [RequestID] = []
+}
+
+extension Server {
+  /// Diagnostics are pushed only to clients that cannot pull them; a client that does both would show each twice.
+  var pushesDiagnostics: Bool { !clientCapabilities.supportsPullDiagnostics }
+
+  func documentChanged(uri: String) {
+    scheduleDiagnostics(uri: uri)
+  }
+
+  func documentClosed(uri: String) {
+    let state = diagnostics.removeValue(forKey: uri)
+    for id in state?.waiters ?? [] { replyToPending(id: id, .failure(.contentModified)) }
+    if pushesDiagnostics { notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []]) }
+  }
+
+  /// Starts computing the document's diagnostics unless a computation is already running: at most one per document
+  /// runs at a time, and when it finishes on an outdated version it starts again on the latest one, so a burst of
+  /// edits costs one or two parses, not one per keystroke.
+  func scheduleDiagnostics(uri: String) {
+    guard let document = documents[uri] else { return }
+    var state = diagnostics[uri] ?? DocumentDiagnostics()
+    guard !state.isComputing else { return }
+    state.isComputing = true
+    diagnostics[uri] = state
+    let version = document.version
+    let generation = settingsGeneration
+    let enabled = settings.diagnosticsEnabled
+    let encoding = positionEncoding
+    let text = document.text
+    backgroundQueue.async {
+      let items = enabled ? Self.computeDiagnostics(text: text, encoding: encoding) : []
+      self.queue.async {
+        self.finishDiagnostics(uri: uri, version: version, generation: generation, items: items)
+      }
+    }
+  }
+
+  /// Syntax diagnostics of a text, in LSP terms. Runs on the background queue.
+  static func computeDiagnostics(text: [UInt8], encoding: PositionEncoding) -> [LSPDiagnostic] {
+    let parsed = Parser.parseConfig(text)
+    let converter = PositionConverter(lines: LineIndex(text), encoding: encoding)
+    return parsed.diagnostics.map(converter.diagnostic)
+  }
+
+  private func finishDiagnostics(uri: String, version: Int, generation: Int, items: [LSPDiagnostic]) {
+    guard var state = diagnostics[uri], let document = documents[uri] else { return }
+    state.isComputing = false
+    guard document.version == version, generation == settingsGeneration else {
+      // Outdated before it was done: compute again for the current text and settings.
+      diagnostics[uri] = state
+      scheduleDiagnostics(uri: uri)
+      return
+    }
+    let computed = DocumentDiagnostics.Computed(
+      version: version, settingsGeneration: generation, resultID: String(nextResultID), items: items)
+    nextResultID += 1
+    state.latest = computed
+    let waiters = state.waiters
+    state.waiters = []
+    diagnostics[uri] = state
+    if pushesDiagnostics {
+      notify(
+        "textDocument/publishDiagnostics",
+        ["uri": .string(uri), "version": .int(version), "diagnostics": .array(items.map(\.json))])
+    }
+    for id in waiters { replyToPending(id: id, .success(fullReport(computed))) }
+  }
+
+  /// The current result for a document, if it matches its text and the settings.
+  private func currentDiagnostics(uri: String) -> DocumentDiagnostics.Computed? {
+    guard let document = documents[uri], let latest = diagnostics[uri]?.latest,
+      latest.version == document.version, latest.settingsGeneration == settingsGeneration
+    else { return nil }
+    return latest
+  }
+
+  // MARK: textDocument/diagnostic
+
+  func pullDiagnostics(id: RequestID, params: JSONValue) throws -> HandlerOutcome {
+    let reader = try ParamsReader(params)
+    let uri = try reader.nested("textDocument").string("uri")
+    let previousResultID = try reader.optionalString("previousResultId")
+    guard documents[uri] != nil else {
+      // Mercator analyses only what the editor has open; a closed document has nothing to report.
+      return .result(["kind": "full", "items": []])
+    }
+    if let current = currentDiagnostics(uri: uri) {
+      if let previousResultID, previousResultID == current.resultID {
+        return .result(["kind": "unchanged", "resultId": .string(current.resultID)])
+      }
+      return .result(fullReport(current))
+    }
+    // Not computed yet for this version: answer when it is (the request loop does not wait).
+    diagnostics[uri, default: DocumentDiagnostics()].waiters.append(id)
+    scheduleDiagnostics(uri: uri)
+    return .pending(PendingRequest(method: "textDocument/diagnostic", uri: uri))
+  }
+
+  private func fullReport(_ computed: DocumentDiagnostics.Computed) -> JSONValue {
+    ["kind": "full", "resultId": .string(computed.resultID), "items": .array(computed.items.map(\.json))]
+  }
+
+  /// Settings changed what diagnostics say: recompute every open document, and ask a pulling client to pull again.
+  func diagnosticsSettingsChanged() {
+    for uri in documents.uris { scheduleDiagnostics(uri: uri) }
+    if clientCapabilities.supportsPullDiagnostics && clientCapabilities.supportsDiagnosticRefresh {
+      request("workspace/diagnostic/refresh", .null)
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// Handlers for the lifecycle: `initialize` (capability and encoding negotiation), `initialized`, `shutdown`,
+// `$/cancelRequest` and `$/setTrace`.
+
+extension Server {
+  func initialize(params: JSONValue) throws -> HandlerOutcome {
+    guard lifecycle == .uninitialized else { throw ResponseError.invalidRequest("initialize was already received") }
+    let reader = try ParamsReader(params)
+    guard let capabilities = reader.object["capabilities"], capabilities.objectValue != nil else {
+      throw ResponseError.invalidParams("params.capabilities must be an object")
+    }
+    if let value = reader.object["processId"], !value.isNull, value.intValue == nil {
+      throw ResponseError.invalidParams("params.processId must be an integer or null")
+    }
+    if let traceName = try reader.optionalString("trace") {
+      trace = TraceValue(rawValue: traceName) ?? .off
+    }
+    clientCapabilities = ClientCapabilities(json: capabilities)
+    positionEncoding = .negotiate(clientOffers: clientCapabilities.positionEncodings)
+    if let options = reader.object["initializationOptions"], let section = options["mercator"] ?? options["settings"] {
+      applySettings(section)
+    }
+    lifecycle = .running
+    log("initialized; position encoding \(positionEncoding.rawValue)")
+    return .result([
+      "capabilities": serverCapabilities,
+      "serverInfo": ["name": .string(Self.name), "version": .string(Self.version)],
+    ])
+  }
+
+  /// What the server implements, and nothing else.
+  var serverCapabilities: JSONValue {
+    [
+      "positionEncoding": .string(positionEncoding.rawValue),
+      "textDocumentSync": ["openClose": true, "change": 2],
+      "diagnosticProvider": [
+        "identifier": "mercator", "interFileDependencies": false, "workspaceDiagnostics": false,
+      ],
+    ]
+  }
+
+  func initialized() {
+    if clientCapabilities.supportsConfiguration { fetchConfiguration() }
+  }
+
+  /// From now on requests are refused. Requests still pending are answered first: `shutdown`'s own answer waits
+  /// for them (their results are on the way; none waits on the client).
+  func shutdown(id: RequestID) -> HandlerOutcome {
+    lifecycle = .shutDown
+    guard pendingRequests.isEmpty else {
+      shutdownRequest = id
+      return .pending(PendingRequest(method: "shutdown", uri: nil))
+    }
+    return .result(.null)
+  }
+
+  func cancelRequest(params: JSONValue) throws {
+    let reader = try ParamsReader(params)
+    guard let raw = reader.object["id"], let id = RequestID(raw) else {
+      throw ResponseError.invalidParams("params.id must be a number or a string")
+    }
+    // Only pending requests can still be cancelled; every other one has already been answered.
+    replyToPending(id: id, .failure(.requestCancelled))
+  }
+
+  func setTrace(params: JSONValue) throws {
+    let reader = try ParamsReader(params)
+    let name = try reader.string("value")
+    guard let value = TraceValue(rawValue: name) else { throw ResponseError.invalidParams("unknown trace value") }
+    trace = value
+  }
+}

@@ -1,0 +1,201 @@
+// The LSP types Mercator serves, kept to what it uses, each read from and written to `JSONValue` by hand.
+
+// MARK: - Reading params
+
+/// Reads typed fields out of a params object; every failure is InvalidParams naming the field.
+package struct ParamsReader {
+  package let object: [String: JSONValue]
+  private let path: String
+
+  package init(_ json: JSONValue, path: String = "params") throws(ResponseError) {
+    guard case .object(let object) = json else { throw .invalidParams("\(path) must be an object") }
+    self.object = object
+    self.path = path
+  }
+
+  package func string(_ key: String) throws(ResponseError) -> String {
+    guard let value = object[key]?.stringValue else { throw .invalidParams("\(path).\(key) must be a string") }
+    return value
+  }
+
+  package func int(_ key: String) throws(ResponseError) -> Int {
+    guard let value = object[key]?.intValue else { throw .invalidParams("\(path).\(key) must be an integer") }
+    return value
+  }
+
+  package func optionalString(_ key: String) throws(ResponseError) -> String? {
+    guard let value = object[key], !value.isNull else { return nil }
+    guard let string = value.stringValue else { throw .invalidParams("\(path).\(key) must be a string") }
+    return string
+  }
+
+  package func optionalInt(_ key: String) throws(ResponseError) -> Int? {
+    guard let value = object[key], !value.isNull else { return nil }
+    guard let int = value.intValue else { throw .invalidParams("\(path).\(key) must be an integer") }
+    return int
+  }
+
+  package func nested(_ key: String) throws(ResponseError) -> ParamsReader {
+    try ParamsReader(object[key] ?? .null, path: "\(path).\(key)")
+  }
+
+  package func optionalNested(_ key: String) throws(ResponseError) -> ParamsReader? {
+    guard let value = object[key], !value.isNull else { return nil }
+    return try ParamsReader(value, path: "\(path).\(key)")
+  }
+
+  package func array(_ key: String) throws(ResponseError) -> [JSONValue] {
+    guard let value = object[key]?.arrayValue else { throw .invalidParams("\(path).\(key) must be an array") }
+    return value
+  }
+}
+
+// MARK: - Positions
+
+/// How LSP positions count columns, negotiated at `initialize`.
+package enum PositionEncoding: String, Sendable {
+  case utf8 = "utf-8"
+  case utf16 = "utf-16"
+}
+
+/// A 0-based line and column in the negotiated encoding.
+package struct Position: Sendable, Hashable {
+  package var line: Int
+  package var character: Int
+
+  package init(line: Int, character: Int) {
+    self.line = line
+    self.character = character
+  }
+
+  package init(json: JSONValue, path: String) throws(ResponseError) {
+    let reader = try ParamsReader(json, path: path)
+    line = try reader.int("line")
+    character = try reader.int("character")
+  }
+
+  package var json: JSONValue { ["line": .int(line), "character": .int(character)] }
+}
+
+package struct Range: Sendable, Hashable {
+  package var start: Position
+  package var end: Position
+
+  package init(start: Position, end: Position) {
+    self.start = start
+    self.end = end
+  }
+
+  package init(json: JSONValue, path: String) throws(ResponseError) {
+    let reader = try ParamsReader(json, path: path)
+    start = try Position(json: reader.object["start"] ?? .null, path: "\(path).start")
+    end = try Position(json: reader.object["end"] ?? .null, path: "\(path).end")
+  }
+
+  package var json: JSONValue { ["start": start.json, "end": end.json] }
+}
+
+// MARK: - Documents
+
+package struct TextDocumentItem: Sendable {
+  package var uri: String
+  package var languageID: String
+  package var version: Int
+  package var text: String
+
+  package init(json: JSONValue) throws(ResponseError) {
+    let reader = try ParamsReader(json, path: "params.textDocument")
+    uri = try reader.string("uri")
+    languageID = try reader.optionalString("languageId") ?? ""
+    version = try reader.int("version")
+    text = try reader.string("text")
+  }
+}
+
+/// One entry of `didChange`'s `contentChanges`: a ranged edit, or the whole new text when `range` is nil.
+package struct TextDocumentContentChange: Sendable {
+  package var range: Range?
+  package var text: String
+
+  package init(range: Range?, text: String) {
+    self.range = range
+    self.text = text
+  }
+
+  package init(json: JSONValue, path: String) throws(ResponseError) {
+    let reader = try ParamsReader(json, path: path)
+    if let range = reader.object["range"], !range.isNull {
+      self.range = try Range(json: range, path: "\(path).range")
+    } else {
+      self.range = nil
+    }
+    text = try reader.string("text")
+  }
+}
+
+// MARK: - Diagnostics
+
+package enum DiagnosticSeverity: Int, Sendable {
+  case error = 1
+  case warning = 2
+  case information = 3
+  case hint = 4
+}
+
+/// An LSP diagnostic as sent to the client.
+package struct LSPDiagnostic: Sendable, Hashable {
+  package var range: Range
+  package var severity: DiagnosticSeverity
+  package var code: String
+  package var source: String
+  package var message: String
+
+  package var json: JSONValue {
+    [
+      "range": range.json, "severity": .int(severity.rawValue), "code": .string(code), "source": .string(source),
+      "message": .string(message),
+    ]
+  }
+}
+
+// MARK: - Client capabilities
+
+/// The parts of the client's capabilities the server acts on.
+package struct ClientCapabilities: Sendable {
+  package var positionEncodings: [String] = []
+  package var supportsPullDiagnostics = false
+  package var supportsDiagnosticRefresh = false
+  package var supportsConfiguration = false
+  package var supportsDidChangeConfigurationRegistration = false
+  package var supportsWorkDoneProgress = false
+
+  package init() {}
+
+  /// Reads capabilities leniently: a capability of the wrong shape counts as absent, never as an error.
+  package init(json: JSONValue) {
+    positionEncodings = (json["general"]?["positionEncodings"]?.arrayValue ?? []).compactMap(\.stringValue)
+    if let diagnostic = json["textDocument"]?["diagnostic"], diagnostic.objectValue != nil {
+      supportsPullDiagnostics = true
+    }
+    supportsDiagnosticRefresh = json["workspace"]?["diagnostics"]?["refreshSupport"]?.boolValue ?? false
+    supportsConfiguration = json["workspace"]?["configuration"]?.boolValue ?? false
+    supportsDidChangeConfigurationRegistration =
+      json["workspace"]?["didChangeConfiguration"]?["dynamicRegistration"]?.boolValue ?? false
+    supportsWorkDoneProgress = json["window"]?["workDoneProgress"]?.boolValue ?? false
+  }
+}
+
+// MARK: - Trace and log
+
+package enum TraceValue: String, Sendable {
+  case off
+  case messages
+  case verbose
+}
+
+package enum MessageType: Int, Sendable {
+  case error = 1
+  case warning = 2
+  case info = 3
+  case log = 4
+}
