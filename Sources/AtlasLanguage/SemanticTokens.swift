@@ -124,7 +124,7 @@ private struct Emitter {
 
   /// A node being walked: its children, the next one to visit, and what it has seen so far (for positional roles).
   struct Frame {
-    let children: [SyntaxElement]
+    let children: SyntaxChildren
     let kind: SyntaxKind
     var next = 0
     var state = 0

@@ -1,11 +1,6 @@
 // Grammar of expressions: operators by hcl's precedence, terms, collections, calls, for expressions, traversals.
 
 extension ParserState {
-  /// The operators of each precedence level, loosest first.
-  private static let binaryLevels: [[TokenKind]] = [
-    [.or], [.and], [.equalOp, .notEqual], [.greaterThan, .greaterThanEq, .lessThan, .lessThanEq],
-    [.plus, .minus], [.star, .slash, .percent],
-  ]
 
   /// How deep expressions and blocks may nest. hclsyntax has no limit (Go stacks grow); ours is far beyond any real
   /// file and keeps the recursion well inside a secondary thread's stack.
@@ -36,9 +31,17 @@ extension ParserState {
     finishNode()
   }
 
-  /// The precedence level of a binary operator (higher binds tighter), or nil.
+  /// The precedence level of a binary operator, loosest 0 to tightest 5 (hcl's table), or nil.
   static func binaryLevel(_ kind: TokenKind) -> Int? {
-    binaryLevels.firstIndex { $0.contains(kind) }
+    switch kind {
+    case .or: 0
+    case .and: 1
+    case .equalOp, .notEqual: 2
+    case .greaterThan, .greaterThanEq, .lessThan, .lessThanEq: 3
+    case .plus, .minus: 4
+    case .star, .slash, .percent: 5
+    default: nil
+    }
   }
 
   /// Precedence climbing: operators at `minimumLevel` or tighter, left-associative.
@@ -298,12 +301,7 @@ extension ParserState {
   }
 
   /// `for` right after the opening bracket or brace (newlines ignored there, as hcl does).
-  func isForIntro() -> Bool {
-    var copy = self
-    copy.position = peekIndex() + 1
-    copy.pushNewlines(false)
-    return copy.isKeyword("for")
-  }
+  func isForIntro() -> Bool { isKeyword(peekSecondIgnoringNewlines(), "for") }
 
   mutating func parseObject() {
     if isForIntro() {

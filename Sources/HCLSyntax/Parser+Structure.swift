@@ -152,7 +152,7 @@ extension ParserState {
     switch peek() {
     case .newline, .eof, .cBrace:
       startNode(.body)
-      let unclosed = unmatchedOpenBraces.contains(openBraceIndex)
+      let unclosed = !unmatchedOpenBraces.isEmpty && unmatchedOpenBraces.contains(openBraceIndex)
       parseBodyItems(closer: .cBrace, openBrace: openBrace, unclosedHeaderColumn: unclosed ? column(of: name) : nil)
       finishNode()
       return eat(.cBrace)

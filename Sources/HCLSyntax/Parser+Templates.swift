@@ -11,7 +11,7 @@ extension ParserState {
       popNewlines()
       finishNode()
     }
-    let end = parseTemplateParts(closer: closer, open: open, endingDirectives: [])
+    let end = parseTemplateParts(closer: closer, open: open, insideDirective: false)
     if end == closer {
       bump()
     } else if end == nil {
@@ -28,14 +28,14 @@ extension ParserState {
   mutating func parseBareTemplate() {
     startNode(.heredocTemplate)
     let start = Token(.eof, 0, 0)
-    parseTemplateParts(closer: .eof, open: start, endingDirectives: [])
+    parseTemplateParts(closer: .eof, open: start, insideDirective: false)
     finishNode()
   }
 
-  /// Template parts up to the closer or one of `endingDirectives` (`else`, `endif`, `endfor`), which is left
+  /// Template parts up to the closer or, `insideDirective`, an `else`, `endif` or `endfor`, which is left
   /// unconsumed and returned by name; returns the closer kind when the template ends, nil when it never does.
   @discardableResult
-  mutating func parseTemplateParts(closer: TokenKind, open: Token, endingDirectives: Set<String>) -> TokenKind? {
+  mutating func parseTemplateParts(closer: TokenKind, open: Token, insideDirective: Bool) -> TokenKind? {
     while true {
       let token = peekToken()
       switch token.kind {
@@ -52,7 +52,9 @@ extension ParserState {
         parseInterpolation()
       case .templateControl:
         let keyword = directiveKeyword()
-        if endingDirectives.contains(keyword) { return .templateControl }
+        if insideDirective && (keyword == "else" || keyword == "endif" || keyword == "endfor") {
+          return .templateControl
+        }
         switch keyword {
         case "if": parseTemplateIf(closer: closer, open: open)
         case "for": parseTemplateFor(closer: closer, open: open)
@@ -72,11 +74,8 @@ extension ParserState {
 
   /// The keyword after `%{` (empty when there is none).
   func directiveKeyword() -> String {
-    var copy = self
-    copy.position = peekIndex() + 1
-    copy.pushNewlines(false)
-    let token = copy.peekToken()
-    return token.kind == .ident ? String(copy.text(token)) : ""
+    let token = peekSecondIgnoringNewlines()
+    return token.kind == .ident ? String(text(token)) : ""
   }
 
   mutating func parseInterpolation() {
@@ -144,10 +143,10 @@ extension ParserState {
     defer { finishNode() }
     let ifStart = peekToken()
     parseDirective(expression: true)
-    var end = parseTemplateParts(closer: closer, open: open, endingDirectives: ["else", "endif", "endfor"])
+    var end = parseTemplateParts(closer: closer, open: open, insideDirective: true)
     if end == .templateControl && directiveKeyword() == "else" {
       parseDirective(expression: false)
-      end = parseTemplateParts(closer: closer, open: open, endingDirectives: ["else", "endif", "endfor"])
+      end = parseTemplateParts(closer: closer, open: open, insideDirective: true)
     }
     if end == .templateControl && directiveKeyword() == "endif" {
       parseDirective(expression: false)
@@ -187,7 +186,7 @@ extension ParserState {
     closeSequence(open: sequenceOpen, what: "directive")
     popNewlines()
     finishNode()
-    let end = parseTemplateParts(closer: closer, open: open, endingDirectives: ["else", "endif", "endfor"])
+    let end = parseTemplateParts(closer: closer, open: open, insideDirective: true)
     if end == .templateControl && directiveKeyword() == "endfor" {
       parseDirective(expression: false)
       return

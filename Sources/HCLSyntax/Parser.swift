@@ -44,25 +44,35 @@ struct ParserState {
   let source: [UInt8]
   let tokens: [Token]
   /// Index of the next token not yet placed in the tree (trivia included).
-  var position = 0
+  private(set) var position = 0
   /// Whether newlines are significant here: yes in bodies and object constructors, no inside brackets.
-  var newlineModes: [Bool] = [true]
+  private(set) var newlineModes: [Bool] = [true]
+  /// `significantIndex(from: position, newlines: includesNewlines)`, kept up to date by every change of either,
+  /// because the parser peeks several times per token.
+  private var nextSignificant = 0
   var diagnostics: [Diagnostic] = []
   /// Set after a diagnostic until the current body item ends, so one mistake gives one diagnostic.
   var recovering = false
   /// Current nesting of expressions and block bodies (see `maxNesting`).
   var nesting = 0
 
-  /// Nodes being built, each with where its children start in `pendingChildren`. Children of all open nodes share
-  /// one stack, so each finished node gets an exactly sized array and no per-node array grows by doubling.
+  /// Nodes being built, each with where its children start in `pendingChildren`; the children of all open nodes
+  /// share that one stack (references as in `SyntaxArena.children`).
   private var openNodes: [(kind: SyntaxKind, firstChild: Int)] = [(.file, 0)]
-  private var pendingChildren: [SyntaxElement] = []
+  private var pendingChildren: [UInt32] = []
+  /// Finished nodes and their children, in the layout of `SyntaxArena`.
+  private var nodeRecords: [SyntaxArena.NodeRecord] = []
+  private var childReferences: [UInt32] = []
   /// Token indices of `{` that no `}` closes, found up front so that recovery can tell a missing brace early.
-  let unmatchedOpenBraces: Set<Int>
+  /// Sorted; nearly always empty.
+  let unmatchedOpenBraces: [Int]
 
   init(source: [UInt8], tokens: [Token]) {
     self.source = source
     self.tokens = tokens
+    nodeRecords.reserveCapacity(tokens.count / 3 + 1)
+    childReferences.reserveCapacity(tokens.count + tokens.count / 3 + 1)
+    pendingChildren.reserveCapacity(256)
     var open: [Int] = []
     for (index, token) in tokens.enumerated() {
       if token.kind == .oBrace {
@@ -71,7 +81,8 @@ struct ParserState {
         open.removeLast()
       }
     }
-    unmatchedOpenBraces = Set(open)
+    unmatchedOpenBraces = open
+    nextSignificant = significantIndex(from: 0, newlines: true)
   }
 
   /// Adds the diagnostics of bad characters and closes the tree.
@@ -88,15 +99,25 @@ struct ParserState {
 
   var includesNewlines: Bool { newlineModes.last ?? true }
 
-  mutating func pushNewlines(_ significant: Bool) { newlineModes.append(significant) }
-  mutating func popNewlines() { if newlineModes.count > 1 { newlineModes.removeLast() } }
+  mutating func pushNewlines(_ significant: Bool) {
+    newlineModes.append(significant)
+    nextSignificant = significantIndex(from: position, newlines: significant)
+  }
+
+  mutating func popNewlines() {
+    if newlineModes.count > 1 { newlineModes.removeLast() }
+    nextSignificant = significantIndex(from: position, newlines: includesNewlines)
+  }
 
   /// Index of the next significant token. A `#` or `//` comment ends with its newline, so where newlines count it
   /// stands for one (as in hclsyntax).
-  func peekIndex() -> Int {
-    var i = position
-    let newlines = includesNewlines
-    while i < tokens.count - 1 {
+  func peekIndex() -> Int { nextSignificant }
+
+  /// The first significant token at or after `start`, when newlines do or do not count.
+  func significantIndex(from start: Int, newlines: Bool) -> Int {
+    var i = start
+    let last = tokens.count - 1
+    while i < last {
       switch tokens[i].kind {
       case .whitespace:
         i += 1
@@ -110,7 +131,7 @@ struct ParserState {
         return i
       }
     }
-    return tokens.count - 1
+    return last
   }
 
   /// Whether a token's text ends with a newline (line comments; heredoc lines cut short by recovery).
@@ -128,24 +149,31 @@ struct ParserState {
 
   /// The token after the next significant one (same newline mode).
   func peekSecond() -> TokenKind {
-    var copy = self
-    copy.position = peekIndex() + 1
-    return copy.peek()
+    let kind = peekSecondToken().kind
+    return kind == .comment ? .newline : kind
   }
 
   func peekSecondToken() -> Token {
-    var copy = self
-    copy.position = peekIndex() + 1
-    return copy.peekToken()
+    tokens[significantIndex(from: peekIndex() + 1, newlines: includesNewlines)]
+  }
+
+  /// The token after the next significant one with newlines ignored (what follows `[`, `{` or `%{`).
+  func peekSecondIgnoringNewlines() -> Token {
+    tokens[significantIndex(from: peekIndex() + 1, newlines: false)]
   }
 
   func text(_ token: Token) -> Substring {
     Substring(decoding: source[token.start..<token.end], as: UTF8.self)
   }
 
-  func isKeyword(_ keyword: String) -> Bool {
-    let token = peekToken()
-    return token.kind == .ident && text(token) == keyword
+  func isKeyword(_ keyword: StaticString) -> Bool { isKeyword(peekToken(), keyword) }
+
+  /// Compares bytes directly: this runs for many tokens, and building a String for each would cost more.
+  func isKeyword(_ token: Token, _ keyword: StaticString) -> Bool {
+    guard token.kind == .ident, token.length == keyword.utf8CodeUnitCount else { return false }
+    let expected = keyword.utf8Start
+    for k in 0..<token.length where source[token.start + k] != expected[k] { return false }
+    return true
   }
 
   /// Moves the next significant token (and the trivia before it) into the current node. Never moves past EOF.
@@ -155,9 +183,10 @@ struct ParserState {
     let token = tokens[index]
     if token.kind == .eof { return token }
     while position <= index {
-      appendElement(.token(UInt32(truncatingIfNeeded: position)))
+      appendToken(position)
       position += 1
     }
+    nextSignificant = significantIndex(from: position, newlines: includesNewlines)
     return token
   }
 
@@ -172,9 +201,10 @@ struct ParserState {
   mutating func flushTrivia() {
     let index = peekIndex()
     while position < index {
-      appendElement(.token(UInt32(truncatingIfNeeded: position)))
+      appendToken(position)
       position += 1
     }
+    // `position` is now the significant token itself, so `nextSignificant` is unchanged.
   }
 
   var previousTokenEnd: Int {
@@ -188,8 +218,8 @@ struct ParserState {
 
   // MARK: - Tree building
 
-  private mutating func appendElement(_ element: SyntaxElement) {
-    pendingChildren.append(element)
+  private mutating func appendToken(_ index: Int) {
+    pendingChildren.append(UInt32(truncatingIfNeeded: index))
   }
 
   mutating func startNode(_ kind: SyntaxKind) {
@@ -206,20 +236,33 @@ struct ParserState {
 
   mutating func finishNode() {
     guard openNodes.count > 1, let (kind, firstChild) = openNodes.popLast() else { return }
-    let children = Array(pendingChildren[firstChild...])
-    pendingChildren.removeSubrange(firstChild...)
-    appendElement(.node(SyntaxNode(kind: kind, children: children, range: range(of: children))))
+    pendingChildren.append(SyntaxArena.nodeFlag | UInt32(truncatingIfNeeded: closeNode(kind, childrenFrom: firstChild)))
   }
 
-  func range(of children: [SyntaxElement]) -> TextRange {
+  /// Moves the pending children from `first` on into a new node record; returns the record's index.
+  private mutating func closeNode(_ kind: SyntaxKind, childrenFrom first: Int) -> Int {
+    let range = rangeOfPendingChildren(from: first)
+    let record = SyntaxArena.NodeRecord(
+      kind: kind, start: UInt32(truncatingIfNeeded: range.start), end: UInt32(truncatingIfNeeded: range.end),
+      firstChild: UInt32(truncatingIfNeeded: childReferences.count),
+      childCount: UInt32(truncatingIfNeeded: pendingChildren.count - first))
+    childReferences.append(contentsOf: pendingChildren[first...])
+    pendingChildren.removeLast(pendingChildren.count - first)
+    nodeRecords.append(record)
+    return nodeRecords.count - 1
+  }
+
+  /// From the first to the last non-whitespace byte of the children; empty at the current position if there are none.
+  private func rangeOfPendingChildren(from first: Int) -> TextRange {
     var start: Int? = nil
     var end = 0
-    for child in children {
+    for reference in pendingChildren[first...] {
       let childRange: TextRange
-      switch child {
-      case .node(let node): childRange = node.range
-      case .token(let index):
-        let token = tokens[Int(index)]
+      if reference & SyntaxArena.nodeFlag != 0 {
+        let record = nodeRecords[Int(reference & ~SyntaxArena.nodeFlag)]
+        childRange = TextRange(start: Int(record.start), end: Int(record.end))
+      } else {
+        let token = tokens[Int(reference)]
         if token.kind == .whitespace { continue }
         childRange = token.range
       }
@@ -234,11 +277,14 @@ struct ParserState {
   mutating func finishTree() -> SyntaxNode {
     while openNodes.count > 1 { finishNode() }
     while position < tokens.count {
-      appendElement(.token(UInt32(truncatingIfNeeded: position)))
+      appendToken(position)
       position += 1
     }
-    let children = pendingChildren
-    return SyntaxNode(kind: .file, children: children, range: TextRange(start: 0, end: source.count))
+    let rootIndex = closeNode(.file, childrenFrom: 0)
+    nodeRecords[rootIndex].start = 0
+    nodeRecords[rootIndex].end = UInt32(truncatingIfNeeded: source.count)
+    let arena = SyntaxArena(nodes: nodeRecords, children: childReferences)
+    return SyntaxNode(arena: arena, index: rootIndex)
   }
 
   // MARK: - Diagnostics and recovery

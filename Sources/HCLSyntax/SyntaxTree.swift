@@ -18,9 +18,8 @@ package enum SyntaxKind: UInt8, Sendable, CaseIterable {
   package var name: String { "\(self)".prefix(1).uppercased() + "\(self)".dropFirst() }
 }
 
-/// A child of a node: another node, or the index of a token in the file's token array. The index is 32-bit so that
-/// an element takes 8 bytes (the tag fits in the reference's spare bits): child arrays are most of a tree's memory.
-package enum SyntaxElement: Sendable {
+/// A child of a node: another node, or the index of a token in the file's token array.
+package enum SyntaxElement: Sendable, Hashable {
   case node(SyntaxNode)
   case token(UInt32)
 
@@ -30,32 +29,54 @@ package enum SyntaxElement: Sendable {
   }
 }
 
-/// A node. Nodes are immutable once built; the tree as a whole prints back to the exact source bytes.
-package final class SyntaxNode: @unchecked Sendable {
-  package let kind: SyntaxKind
-  /// Never changed after `init`, except by `deinit` taking apart a tree nobody else holds.
-  package private(set) var children: [SyntaxElement]
-  /// From the first to the last byte of the node's tokens (leading trivia belongs to the parent).
-  package let range: TextRange
-
-  package init(kind: SyntaxKind, children: [SyntaxElement], range: TextRange) {
-    self.kind = kind
-    self.children = children
-    self.range = range
+/// Where a tree's nodes live: one record per node and one flat array of children, written once by the parser.
+/// A tree is a few large arrays instead of one object and one array per node, which makes building and freeing it
+/// cheap (no per-node allocation, no recursion when it dies) and keeps it small (about 20 bytes a node and 4 bytes a
+/// child).
+package final class SyntaxArena: Sendable {
+  struct NodeRecord {
+    var kind: SyntaxKind
+    var start: UInt32
+    var end: UInt32
+    var firstChild: UInt32
+    var childCount: UInt32
   }
 
-  /// Frees the tree below without recursion: a left-deep chain such as `a+a+a+…` or `x.a.a.a…` is as deep as it is
-  /// long, and releasing it node by node would overflow the stack. Subtrees someone else still holds are left alone.
-  deinit {
-    var stack: [SyntaxNode] = []
-    for case .node(let child) in children { stack.append(child) }
-    if stack.isEmpty { return }
-    children = []
-    while var node = stack.popLast() {
-      guard isKnownUniquelyReferenced(&node) else { continue }
-      for case .node(let child) in node.children { stack.append(child) }
-      node.children = []
-    }
+  /// A child reference: a node index with the high bit set, or a token index.
+  static let nodeFlag: UInt32 = 1 << 31
+
+  let nodes: [NodeRecord]
+  let children: [UInt32]
+
+  init(nodes: [NodeRecord], children: [UInt32]) {
+    self.nodes = nodes
+    self.children = children
+  }
+
+  var nodeCount: Int { nodes.count }
+}
+
+/// A node: a view into its tree's arena. Nodes are immutable; the tree as a whole prints back to the exact source.
+package struct SyntaxNode: Sendable, Hashable {
+  let arena: SyntaxArena
+  let index: Int
+
+  init(arena: SyntaxArena, index: Int) {
+    self.arena = arena
+    self.index = index
+  }
+
+  package var kind: SyntaxKind { arena.nodes[index].kind }
+
+  /// From the first to the last byte of the node's tokens (leading trivia belongs to the parent).
+  package var range: TextRange {
+    let record = arena.nodes[index]
+    return TextRange(start: Int(record.start), end: Int(record.end))
+  }
+
+  package var children: SyntaxChildren {
+    let record = arena.nodes[index]
+    return SyntaxChildren(arena: arena, start: Int(record.firstChild), count: Int(record.childCount))
   }
 
   /// Child nodes, in order.
@@ -66,6 +87,31 @@ package final class SyntaxNode: @unchecked Sendable {
   package func firstChild(_ kind: SyntaxKind) -> SyntaxNode? {
     for case .node(let node) in children where node.kind == kind { return node }
     return nil
+  }
+
+  package static func == (lhs: SyntaxNode, rhs: SyntaxNode) -> Bool { lhs.arena === rhs.arena && lhs.index == rhs.index }
+
+  package func hash(into hasher: inout Hasher) {
+    hasher.combine(ObjectIdentifier(arena))
+    hasher.combine(index)
+  }
+}
+
+/// The children of a node, in order, without copying them out of the arena.
+package struct SyntaxChildren: RandomAccessCollection, Sendable {
+  let arena: SyntaxArena
+  let start: Int
+  package let count: Int
+
+  package var startIndex: Int { 0 }
+  package var endIndex: Int { count }
+
+  package subscript(position: Int) -> SyntaxElement {
+    let reference = arena.children[start + position]
+    if reference & SyntaxArena.nodeFlag != 0 {
+      return .node(SyntaxNode(arena: arena, index: Int(reference & ~SyntaxArena.nodeFlag)))
+    }
+    return .token(reference)
   }
 }
 

@@ -25,3 +25,4 @@ enum DiagnosticRenderer {
     return out
   }
 }
+
