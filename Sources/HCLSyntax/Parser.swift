@@ -252,7 +252,7 @@ struct ParserState {
     return nodeRecords.count - 1
   }
 
-  /// From the first to the last non-whitespace byte of the children; empty at the current position if there are none.
+  /// From the first to the last byte of the children that is not layout; empty at the current position if none.
   private func rangeOfPendingChildren(from first: Int) -> TextRange {
     var start: Int? = nil
     var end = 0
@@ -262,8 +262,9 @@ struct ParserState {
         let record = nodeRecords[Int(reference & ~SyntaxArena.nodeFlag)]
         childRange = TextRange(start: Int(record.start), end: Int(record.end))
       } else {
+        // Whitespace and line breaks at a node's edges are layout, not part of what the node covers.
         let token = tokens[Int(reference)]
-        if token.kind == .whitespace { continue }
+        if token.kind == .whitespace || token.kind == .newline { continue }
         childRange = token.range
       }
       if start == nil { start = childRange.start }
