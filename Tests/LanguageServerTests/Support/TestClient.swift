@@ -88,27 +88,30 @@ final class TestClient: Sendable {
     return try await response(to: .int(id))
   }
 
-  func response(to id: JSONValue, timeout: Double = 10) async throws -> JSONValue {
+  func response(to id: JSONValue, timeout: Double = 30) async throws -> JSONValue {
     try await next(timeout: timeout, "response to \(id.serializedString)") {
       $0["id"] == id && $0["method"] == nil
     }
   }
 
-  func notification(_ method: String, timeout: Double = 10) async throws -> JSONValue {
+  func notification(_ method: String, timeout: Double = 30) async throws -> JSONValue {
     try await next(timeout: timeout, "notification \(method)") { $0["method"] == .string(method) && $0["id"] == nil }
   }
 
-  func serverRequest(_ method: String, timeout: Double = 10) async throws -> JSONValue {
+  func serverRequest(_ method: String, timeout: Double = 30) async throws -> JSONValue {
     try await next(timeout: timeout, "server request \(method)") { $0["method"] == .string(method) && $0["id"] != nil }
   }
 
   /// Waits for the first message matching `predicate`, and removes it from the inbox.
-  func next(timeout: Double = 10, _ what: String, where predicate: @escaping (JSONValue) -> Bool) async throws
+  func next(timeout: Double = 30, _ what: String, where predicate: @escaping (JSONValue) -> Bool) async throws
     -> JSONValue
   {
     let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
+    // Look once more after the deadline: on a loaded machine this task may first run after the deadline has passed,
+    // with the answer already waiting.
+    while true {
       if let message = inbox.take(where: predicate) { return message }
+      if Date() >= deadline { break }
       try await Task.sleep(nanoseconds: 2_000_000)
     }
     throw TestTimeout(
