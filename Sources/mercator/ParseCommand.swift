@@ -35,6 +35,7 @@ struct ParseCommand: ParsableCommand {
         print("== \(path)")
         print(parsed.dump(), terminator: "")
       }
+      guard !parsed.diagnostics.isEmpty else { continue }
       let lines = LineIndex(source)
       for diagnostic in parsed.diagnostics {
         print(DiagnosticRenderer.text(diagnostic, path: path, lines: lines))

@@ -3,10 +3,34 @@ import Foundation
 import HCLSyntax
 
 enum SourceFile {
-  /// The file's bytes, or nil when it cannot be read.
+  /// The file's bytes, or nil when it cannot be read. Read straight into the array: going through `Data` would copy
+  /// a large file once more.
   static func read(_ path: String) -> [UInt8]? {
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    return Array(data)
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    let expected = fstat(descriptor, &status) == 0 ? max(Int(status.st_size), 0) : 0
+    var failed = false
+    var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+      initialized = 0
+      guard let base = buffer.baseAddress else { return }
+      while initialized < expected {
+        let count = Glibc.read(descriptor, base + initialized, expected - initialized)
+        if count < 0 { failed = true }
+        if count <= 0 { break }
+        initialized += count
+      }
+    }
+    // Whatever lies past the size `fstat` saw: a file still growing, or one that reports no size.
+    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    while !failed {
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 { failed = true }
+      if count <= 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+    }
+    return failed ? nil : bytes
   }
 }
 
