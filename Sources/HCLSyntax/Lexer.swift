@@ -301,8 +301,19 @@ private struct Scanner {
 
   /// `(ID_Start | '_') (ID_Continue | '-')*`, or nil when no identifier starts here.
   func identifierEnd(from start: Int) -> Int? {
-    guard let first = scalar(at: start), first.scalar == "_" || isIdentifierStart(first.scalar) else { return nil }
-    var i = start + first.length
+    guard start < count else { return nil }
+    var i: Int
+    let lead = bytes[start]
+    if lead < 0x80 {
+      // ASCII, the common case, without decoding a scalar.
+      guard lead == UInt8(ascii: "_") || (lead | 0x20 >= UInt8(ascii: "a") && lead | 0x20 <= UInt8(ascii: "z")) else {
+        return nil
+      }
+      i = start + 1
+    } else {
+      guard let first = scalar(at: start), isIdentifierStart(first.scalar) else { return nil }
+      i = start + first.length
+    }
     while i < count {
       let c = bytes[i]
       if c < 0x80 {

@@ -11,7 +11,7 @@ extension ParserState {
   /// `unclosedHeaderColumn` is the column of its header: the body ends early at the first line that starts an
   /// argument or block at that column or left of it, so one missing brace does not swallow the rest of the file.
   mutating func parseBodyItems(closer: TokenKind?, openBrace: Token?, unclosedHeaderColumn: Int?) {
-    var names: [Substring: TextRange] = [:]
+    var names: [NameKey: TextRange] = [:]
     while true {
       let kind = peek()
       if kind == .eof {
@@ -34,10 +34,11 @@ extension ParserState {
       recovering = false
       if kind == .ident {
         if let (name, nameRange) = parseBodyItem() {
-          if let first = names[name] {
+          let key = NameKey(source: source, range: nameRange)
+          if let first = names[key] {
             reportAlways(.attributeRedefined(name, firstLine: lineNumber(of: first.start)), at: nameRange)
           } else {
-            names[name] = nameRange
+            names[key] = nameRange
           }
         }
       } else {
@@ -243,5 +244,21 @@ extension ParserState {
         return
       }
     }
+  }
+}
+
+/// An attribute name as a dictionary key: hashed and compared as raw bytes, which is all the duplicate check needs
+/// and much cheaper than `String`'s Unicode-aware hashing (it runs for every attribute of every body).
+struct NameKey: Hashable {
+  let source: [UInt8]
+  let range: TextRange
+
+  static func == (lhs: NameKey, rhs: NameKey) -> Bool {
+    lhs.range.length == rhs.range.length
+      && lhs.source[lhs.range.start..<lhs.range.end].elementsEqual(rhs.source[rhs.range.start..<rhs.range.end])
+  }
+
+  func hash(into hasher: inout Hasher) {
+    source.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[range.start..<range.end])) }
   }
 }
