@@ -46,7 +46,9 @@ fi
 if [[ -n ${MERCATOR:-} ]]; then
   mercator=$MERCATOR
 else
-  read -r -a swift_flags <<<"${SWIFT_FLAGS:-}"
+  # A statically linked release binary, as we would ship it: it starts in about half the time of one that loads
+  # the Swift runtime and Foundation from shared libraries. SWIFT_FLAGS replaces this choice.
+  read -r -a swift_flags <<<"${SWIFT_FLAGS:---static-swift-stdlib --scratch-path .build-static}"
   say "swift build -c release --product mercator ${swift_flags[*]}"
   swift build -c release --product mercator "${swift_flags[@]}" >&2
   mercator="$(swift build -c release --show-bin-path "${swift_flags[@]}")/mercator"

@@ -11,7 +11,7 @@ extension ParserState {
   /// `unclosedHeaderColumn` is the column of its header: the body ends early at the first line that starts an
   /// argument or block at that column or left of it, so one missing brace does not swallow the rest of the file.
   mutating func parseBodyItems(closer: TokenKind?, openBrace: Token?, unclosedHeaderColumn: Int?) {
-    var names: [NameKey: TextRange] = [:]
+    var names = AttributeNames(source: source)
     while true {
       let kind = peek()
       if kind == .eof {
@@ -34,11 +34,8 @@ extension ParserState {
       recovering = false
       if kind == .ident {
         if let (name, nameRange) = parseBodyItem() {
-          let key = NameKey(source: source, range: nameRange)
-          if let first = names[key] {
+          if let first = names.insert(nameRange) {
             reportAlways(.attributeRedefined(name, firstLine: lineNumber(of: first.start)), at: nameRange)
-          } else {
-            names[key] = nameRange
           }
         }
       } else {
@@ -247,8 +244,34 @@ extension ParserState {
   }
 }
 
-/// An attribute name as a dictionary key: hashed and compared as raw bytes, which is all the duplicate check needs
-/// and much cheaper than `String`'s Unicode-aware hashing (it runs for every attribute of every body).
+/// The attribute names seen in one body, for the duplicate check. Names are compared as raw bytes, which is all the
+/// check needs. Most bodies have a handful of attributes, so a short list is searched directly; past that a
+/// dictionary takes over (this runs for every attribute of every body, and hashing each name was measurable).
+struct AttributeNames {
+  let source: [UInt8]
+  private var list: [TextRange] = []
+  private var table: [NameKey: TextRange]?
+
+  init(source: [UInt8]) { self.source = source }
+
+  /// Records a name; returns where it was first defined if it was already there.
+  mutating func insert(_ range: TextRange) -> TextRange? {
+    let key = NameKey(source: source, range: range)
+    if table != nil {
+      if let first = table?[key] { return first }
+      table?[key] = range
+      return nil
+    }
+    for first in list where NameKey(source: source, range: first) == key { return first }
+    list.append(range)
+    if list.count == 16 {
+      table = Dictionary(list.map { (NameKey(source: source, range: $0), $0) }) { first, _ in first }
+    }
+    return nil
+  }
+}
+
+/// An attribute name as a dictionary key, hashed and compared as raw bytes.
 struct NameKey: Hashable {
   let source: [UInt8]
   let range: TextRange
