@@ -11,7 +11,7 @@ For each FILE, a fresh server (plain Python, no packages):
      that version; p50, p95, max;
   3. textDocument/semanticTokens/full, 2 warm-ups then R timed runs (default 20): from writing the request to having
      read the whole response (JSON decoding by this script is timed apart); median, min, max;
-  4. memory again, then shutdown and exit.
+  memory is read again after the edits and at the end; then shutdown and exit.
 The times include this client's own work (framing, a json.dumps per edit), so they overstate the server slightly.
 """
 import argparse, json, os, statistics, subprocess, sys, time
@@ -167,6 +167,8 @@ def bench(binary, path, edits, token_runs, encoding):
             client.wait_diagnostics(uri, version)
             latencies.append((time.perf_counter() - start) * 1000)
 
+    memory_edits = memory(pid)
+
     token_times, decode_times = [], []
     token_count = 0
     for run in range(token_runs + 2):
@@ -194,6 +196,7 @@ def bench(binary, path, edits, token_runs, encoding):
     print(f"  memory after open + diagnostics: VmRSS {memory_open['VmRSS']:.1f} MiB, VmHWM {memory_open['VmHWM']:.1f} MiB")
     print(f"  didChange → publishDiagnostics over {len(latencies)} edits: p50 {percentile(latencies, 50):.2f} ms, "
           f"p95 {percentile(latencies, 95):.2f} ms, max {max(latencies):.2f} ms, mean {statistics.mean(latencies):.2f} ms")
+    print(f"  memory after the edits: VmRSS {memory_edits['VmRSS']:.1f} MiB, VmHWM {memory_edits['VmHWM']:.1f} MiB")
     print(f"  semanticTokens/full ({token_count} tokens, {len(raw)} bytes) over {token_runs} runs: "
           f"median {statistics.median(token_times):.1f} ms, min {min(token_times):.1f} ms, max {max(token_times):.1f} ms "
           f"(+ client JSON decoding, median {statistics.median(decode_times):.1f} ms)")

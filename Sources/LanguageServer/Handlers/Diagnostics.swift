@@ -23,6 +23,9 @@ extension Server {
   var pushesDiagnostics: Bool { !clientCapabilities.supportsPullDiagnostics }
 
   func documentChanged(uri: String) {
+    // The parse of the old text answers nothing any more (requests are answered only from the current text's), and
+    // freeing it now keeps one tree alive at a time instead of two while the new text is parsed.
+    discard(snapshots.removeValue(forKey: uri))
     scheduleDiagnostics(uri: uri)
   }
 
