@@ -27,6 +27,20 @@ EXAMPLE = REPO / "examples" / "atlas.hcl"
 FIXTURES = pathlib.Path(__file__).resolve().parent.parent / "fixtures"
 TIMEOUT = 10.0
 
+# Features whose handlers are not merged into this branch yet. Their tests are strict xfails: they fail as soon as
+# the handler lands (XPASS), and the name comes off this list then.
+NOT_MERGED: set[str] = {
+    "documentSymbol",
+    "foldingRange",
+    "selectionRange",
+    "semanticTokens/full",
+    "semanticTokens/full/delta",
+    "semanticTokens/range",
+    "formatting",
+    "rangeFormatting",
+    "linkedEditingRange",
+}
+
 
 def mercator_bin() -> str:
     path = pathlib.Path(os.environ.get("MERCATOR_BIN") or REPO / ".build" / "debug" / "mercator")
