@@ -5,11 +5,15 @@ package struct Document: Sendable {
   package var uri: String
   package var version: Int
   package var text: [UInt8]
+  /// Bumped by the store at every open and change, so a result can be matched to the exact text it was computed
+  /// from even when a client repeats a version number.
+  package var revision: Int
 }
 
 /// The documents the client has opened. Confined to the server's queue.
 package struct DocumentStore: Sendable {
   private var documents: [String: Document] = [:]
+  private var nextRevision = 1
 
   package init() {}
 
@@ -18,7 +22,8 @@ package struct DocumentStore: Sendable {
   package var uris: [String] { Array(documents.keys) }
 
   package mutating func open(uri: String, version: Int, text: [UInt8]) {
-    documents[uri] = Document(uri: uri, version: version, text: text)
+    documents[uri] = Document(uri: uri, version: version, text: text, revision: nextRevision)
+    nextRevision += 1
   }
 
   @discardableResult
@@ -42,6 +47,8 @@ package struct DocumentStore: Sendable {
       document.text.replaceSubrange(byteRange.start..<byteRange.end, with: change.text.utf8)
     }
     document.version = version
+    document.revision = nextRevision
+    nextRevision += 1
     documents[uri] = document
     return clampedCount
   }

@@ -168,6 +168,8 @@ package struct ClientCapabilities: Sendable {
   package var supportsConfiguration = false
   package var supportsDidChangeConfigurationRegistration = false
   package var supportsWorkDoneProgress = false
+  /// `textDocument.foldingRange.lineFoldingOnly`: the client folds whole lines and ignores characters.
+  package var lineFoldingOnly = false
 
   package init() {}
 
@@ -182,6 +184,7 @@ package struct ClientCapabilities: Sendable {
     supportsDidChangeConfigurationRegistration =
       json["workspace"]?["didChangeConfiguration"]?["dynamicRegistration"]?.boolValue ?? false
     supportsWorkDoneProgress = json["window"]?["workDoneProgress"]?.boolValue ?? false
+    lineFoldingOnly = json["textDocument"]?["foldingRange"]?["lineFoldingOnly"]?.boolValue ?? false
   }
 }
 

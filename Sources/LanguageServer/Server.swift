@@ -43,6 +43,12 @@ package final class Server: @unchecked Sendable {
   var settingsGeneration = 0
   var documents = DocumentStore()
   var diagnostics: [String: DocumentDiagnostics] = [:]
+  /// The latest parse of each open document, made off the queue with its diagnostics (see `Snapshots.swift`).
+  var snapshots: [String: ParsedSnapshot] = [:]
+  /// Feature requests waiting for the parse of the revision they were made against.
+  var snapshotWaiters: [String: [SnapshotWaiter]] = [:]
+  /// The last full or delta semantic tokens sent for each document, for `semanticTokens/full/delta`.
+  var semanticTokenResults: [String: SemanticTokensResult] = [:]
   /// Requests that will be answered later; `$/cancelRequest` answers them with RequestCancelled.
   var pendingRequests: [RequestID: PendingRequest] = [:]
   /// Callbacks for the server's own requests to the client, by id.
@@ -229,11 +235,20 @@ typealias NotificationHandler = @Sendable (Server, JSONValue) throws -> Void
 
 extension Server {
   /// Every request the server answers. Adding one: a handler file under `Handlers/`, a line here, and its capability
-  /// in `InitializeHandler.capabilities`.
+  /// in `serverCapabilities` (Lifecycle.swift).
   static let requestHandlers: [String: RequestHandler] = [
     "initialize": { try $0.initialize(params: $2) },
     "shutdown": { server, id, _ in server.shutdown(id: id) },
     "textDocument/diagnostic": { try $0.pullDiagnostics(id: $1, params: $2) },
+    "textDocument/documentSymbol": { try $0.documentSymbols(id: $1, params: $2) },
+    "textDocument/foldingRange": { try $0.foldingRanges(id: $1, params: $2) },
+    "textDocument/selectionRange": { try $0.selectionRanges(id: $1, params: $2) },
+    "textDocument/semanticTokens/full": { try $0.semanticTokensFull(id: $1, params: $2) },
+    "textDocument/semanticTokens/full/delta": { try $0.semanticTokensDelta(id: $1, params: $2) },
+    "textDocument/semanticTokens/range": { try $0.semanticTokensRange(id: $1, params: $2) },
+    "textDocument/formatting": { try $0.formatDocument(id: $1, params: $2) },
+    "textDocument/rangeFormatting": { try $0.formatRange(id: $1, params: $2) },
+    "textDocument/linkedEditingRange": { try $0.linkedEditingRanges(id: $1, params: $2) },
   ]
 
   /// Every notification the server acts on; others are ignored (and `$/…` ones silently).

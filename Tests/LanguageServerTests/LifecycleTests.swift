@@ -25,7 +25,20 @@ import Testing
     #expect(capabilities["diagnosticProvider"]?["interFileDependencies"] == false)
     #expect(capabilities["diagnosticProvider"]?["workspaceDiagnostics"] == false)
     // Only what is implemented is advertised.
-    #expect(capabilities.objectValue.map { Set($0.keys) } == ["positionEncoding", "textDocumentSync", "diagnosticProvider"])
+    #expect(
+      capabilities.objectValue.map { Set($0.keys) } == [
+        "positionEncoding", "textDocumentSync", "diagnosticProvider", "documentSymbolProvider", "foldingRangeProvider",
+        "selectionRangeProvider", "semanticTokensProvider", "documentFormattingProvider",
+        "documentRangeFormattingProvider", "linkedEditingRangeProvider",
+      ])
+    // Every advertised method has a handler.
+    for method in [
+      "textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/selectionRange",
+      "textDocument/semanticTokens/full", "textDocument/semanticTokens/full/delta", "textDocument/semanticTokens/range",
+      "textDocument/formatting", "textDocument/rangeFormatting", "textDocument/linkedEditingRange",
+    ] {
+      #expect(Server.requestHandlers[method] != nil, "\(method)")
+    }
   }
 
   @Test func positionEncodingIsNegotiated() async throws {

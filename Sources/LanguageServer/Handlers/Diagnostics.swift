@@ -1,4 +1,4 @@
-// Diagnostics: recomputed off the request queue after each change, pushed with `publishDiagnostics` to clients that
+// Diagnostics: recomputed (with the parse the syntax features answer from) off the request queue after each change, pushed with `publishDiagnostics` to clients that
 // do not pull, and answered to `textDocument/diagnostic` with result ids (`unchanged` when the client is current).
 import HCLSyntax
 
@@ -6,6 +6,7 @@ import HCLSyntax
 struct DocumentDiagnostics {
   struct Computed {
     var version: Int
+    var revision: Int
     var settingsGeneration: Int
     var resultID: String
     var items: [LSPDiagnostic]
@@ -28,12 +29,14 @@ extension Server {
   func documentClosed(uri: String) {
     let state = diagnostics.removeValue(forKey: uri)
     for id in state?.waiters ?? [] { replyToPending(id: id, .failure(.contentModified)) }
+    forgetSnapshot(uri: uri)
     if pushesDiagnostics { notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []]) }
   }
 
-  /// Starts computing the document's diagnostics unless a computation is already running: at most one per document
-  /// runs at a time, and when it finishes on an outdated version it starts again on the latest one, so a burst of
-  /// edits costs one or two parses, not one per keystroke.
+  /// Starts parsing the document and computing its diagnostics unless that is already running: at most one per
+  /// document runs at a time, and when it finishes on an outdated revision it starts again on the latest one, so a
+  /// burst of edits costs one or two parses, not one per keystroke. The parse is kept as the document's snapshot
+  /// for the syntax features (`Snapshots.swift`), so it runs even when diagnostics are disabled.
   func scheduleDiagnostics(uri: String) {
     guard let document = documents[uri] else { return }
     var state = diagnostics[uri] ?? DocumentDiagnostics()
@@ -41,36 +44,51 @@ extension Server {
     state.isComputing = true
     diagnostics[uri] = state
     let version = document.version
+    let revision = document.revision
     let generation = settingsGeneration
     let enabled = settings.diagnosticsEnabled
     let encoding = positionEncoding
     let text = document.text
     backgroundQueue.async {
-      let items = enabled ? Self.computeDiagnostics(text: text, encoding: encoding) : []
+      let (snapshot, items) = Self.analyse(text: text, version: version, revision: revision, encoding: encoding,
+        diagnosticsEnabled: enabled)
       self.queue.async {
-        self.finishDiagnostics(uri: uri, version: version, generation: generation, items: items)
+        self.finishDiagnostics(uri: uri, snapshot: snapshot, generation: generation, items: items)
       }
     }
   }
 
-  /// Syntax diagnostics of a text, in LSP terms. Runs on the background queue.
-  static func computeDiagnostics(text: [UInt8], encoding: PositionEncoding) -> [LSPDiagnostic] {
+  /// Parses a text and gives its syntax diagnostics in LSP terms. Runs on the background queue.
+  static func analyse(
+    text: [UInt8], version: Int, revision: Int, encoding: PositionEncoding, diagnosticsEnabled: Bool
+  ) -> (ParsedSnapshot, [LSPDiagnostic]) {
     let parsed = Parser.parseConfig(text)
-    let converter = PositionConverter(lines: LineIndex(text), encoding: encoding)
-    return parsed.diagnostics.map(converter.diagnostic)
+    let snapshot = ParsedSnapshot(version: version, revision: revision, file: parsed, lines: LineIndex(text))
+    guard diagnosticsEnabled else { return (snapshot, []) }
+    let converter = PositionConverter(lines: snapshot.lines, encoding: encoding)
+    return (snapshot, parsed.diagnostics.map(converter.diagnostic))
   }
 
-  private func finishDiagnostics(uri: String, version: Int, generation: Int, items: [LSPDiagnostic]) {
+  private func finishDiagnostics(uri: String, snapshot: ParsedSnapshot, generation: Int, items: [LSPDiagnostic]) {
     guard var state = diagnostics[uri], let document = documents[uri] else { return }
     state.isComputing = false
-    guard document.version == version, generation == settingsGeneration else {
-      // Outdated before it was done: compute again for the current text and settings.
+    guard document.revision == snapshot.revision else {
+      // Outdated before it was done: compute again for the current text.
       diagnostics[uri] = state
       scheduleDiagnostics(uri: uri)
       return
     }
+    snapshotReady(uri: uri, snapshot)
+    guard generation == settingsGeneration else {
+      // The text is current but the settings changed meanwhile: the diagnostics must be recomputed.
+      diagnostics[uri] = state
+      scheduleDiagnostics(uri: uri)
+      return
+    }
+    let version = snapshot.version
     let computed = DocumentDiagnostics.Computed(
-      version: version, settingsGeneration: generation, resultID: String(nextResultID), items: items)
+      version: version, revision: snapshot.revision, settingsGeneration: generation, resultID: String(nextResultID),
+      items: items)
     nextResultID += 1
     state.latest = computed
     let waiters = state.waiters
@@ -87,7 +105,7 @@ extension Server {
   /// The current result for a document, if it matches its text and the settings.
   private func currentDiagnostics(uri: String) -> DocumentDiagnostics.Computed? {
     guard let document = documents[uri], let latest = diagnostics[uri]?.latest,
-      latest.version == document.version, latest.settingsGeneration == settingsGeneration
+      latest.revision == document.revision, latest.settingsGeneration == settingsGeneration
     else { return nil }
     return latest
   }

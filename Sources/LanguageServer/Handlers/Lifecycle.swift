@@ -35,6 +35,13 @@ extension Server {
       "diagnosticProvider": [
         "identifier": "mercator", "interFileDependencies": false, "workspaceDiagnostics": false,
       ],
+      "documentSymbolProvider": true,
+      "foldingRangeProvider": true,
+      "selectionRangeProvider": true,
+      "semanticTokensProvider": ["legend": Self.semanticTokensLegend, "full": ["delta": true], "range": true],
+      "documentFormattingProvider": true,
+      "documentRangeFormattingProvider": true,
+      "linkedEditingRangeProvider": true,
     ]
   }
 
