@@ -29,17 +29,7 @@ TIMEOUT = 10.0
 
 # Features whose handlers are not merged into this branch yet. Their tests are strict xfails: they fail as soon as
 # the handler lands (XPASS), and the name comes off this list then.
-NOT_MERGED: set[str] = {
-    "documentSymbol",
-    "foldingRange",
-    "selectionRange",
-    "semanticTokens/full",
-    "semanticTokens/full/delta",
-    "semanticTokens/range",
-    "formatting",
-    "rangeFormatting",
-    "linkedEditingRange",
-}
+NOT_MERGED: set[str] = set()
 
 
 def mercator_bin() -> str:
@@ -76,14 +66,16 @@ def make_client() -> LanguageClient:
     return client
 
 
-def capabilities(*, encodings: list[str] | None = None, pull: bool = False) -> types.ClientCapabilities:
+def capabilities(
+    *, encodings: list[str] | None = None, pull: bool = False, line_folding_only: bool = False
+) -> types.ClientCapabilities:
     """A client declaring what Mercator serves. `pull` adds `textDocument.diagnostic` (the server then stops
     pushing); `encodings` goes to `general.positionEncodings`."""
     text_document = types.TextDocumentClientCapabilities(
         synchronization=types.TextDocumentSyncClientCapabilities(),
         publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True),
         document_symbol=types.DocumentSymbolClientCapabilities(hierarchical_document_symbol_support=True),
-        folding_range=types.FoldingRangeClientCapabilities(line_folding_only=False),
+        folding_range=types.FoldingRangeClientCapabilities(line_folding_only=line_folding_only),
         selection_range=types.SelectionRangeClientCapabilities(),
         semantic_tokens=types.SemanticTokensClientCapabilities(
             requests=types.ClientSemanticTokensRequestOptions(
@@ -112,7 +104,7 @@ def capabilities(*, encodings: list[str] | None = None, pull: bool = False) -> t
 
 
 async def start(
-    *, encodings: list[str] | None = None, pull: bool = False
+    *, encodings: list[str] | None = None, pull: bool = False, line_folding_only: bool = False
 ) -> tuple[LanguageClient, types.InitializeResult]:
     """Starts a server, runs `initialize`/`initialized`; the caller shuts it down (`finish`)."""
     config = ClientServerConfig(server_command=[mercator_bin(), "serve", "--stdio"], client_factory=make_client)
@@ -120,7 +112,7 @@ async def start(
     result = await asyncio.wait_for(
         client.initialize_session(
             types.InitializeParams(
-                capabilities=capabilities(encodings=encodings, pull=pull),
+                capabilities=capabilities(encodings=encodings, pull=pull, line_folding_only=line_folding_only),
                 client_info=types.ClientInfo(name="pytest-lsp", version=pytest_lsp.__version__),
                 root_uri=REPO.as_uri(),
             )

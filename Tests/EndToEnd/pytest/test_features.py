@@ -17,9 +17,11 @@ from conftest import (
     Doc,
     apply_edits,
     example_text,
+    finish,
     fixture_text,
     require_capability,
     rng,
+    start,
 )
 
 
@@ -86,21 +88,36 @@ async def test_document_symbols(client):
 
 
 @feature("foldingRange")
-async def test_folding_ranges(client):
-    require_capability(client.server_result, "folding_range_provider")
-    doc = Doc(client, example_text())
-    folds = await request(client.text_document_folding_range_async(types.FoldingRangeParams(text_document=doc.ident)))
-    spans = {(f.start_line, f.end_line) for f in folds}
-    # Each top-level block folds from its header to the line before its closing brace.
-    for header, first, last in top_level_blocks(doc.text):
-        assert (first, last - 1) in spans, f"no fold for {header} lines {first}-{last - 1}: {sorted(spans)}"
-    # The two comment lines at the top fold as a comment.
-    assert any(f.start_line == 0 and f.end_line == 1 and f.kind == types.FoldingRangeKind.Comment for f in folds)
-    # The heredoc in env "prod" folds.
-    heredoc = doc.find("<<-EOT").line
-    assert any(f.start_line == heredoc and f.end_line > heredoc for f in folds)
-    for f in folds:
-        assert f.start_line < f.end_line or f.kind == types.FoldingRangeKind.Comment
+@pytest.mark.parametrize("line_folding_only", [False, True])
+async def test_folding_ranges(line_folding_only):
+    client, _ = await start(line_folding_only=line_folding_only)
+    try:
+        require_capability(client.server_result, "folding_range_provider")
+        doc = Doc(client, example_text())
+        folds = await request(
+            client.text_document_folding_range_async(types.FoldingRangeParams(text_document=doc.ident))
+        )
+        spans = {(f.start_line, f.end_line, f.end_character) for f in folds}
+        for header, first, last in top_level_blocks(doc.text):
+            if line_folding_only:
+                # Whole lines: from the header to the line before the closing brace.
+                expected = (first, last - 1, None)
+            else:
+                # By character: up to the closing brace, which stays visible.
+                expected = (first, last, 0)
+            assert expected in spans, f"no fold {expected} for {header}: {sorted(spans, key=str)}"
+        # The two comment lines at the top fold as a comment.
+        assert any(f.start_line == 0 and f.end_line == 1 and f.kind == types.FoldingRangeKind.Comment for f in folds)
+        # The heredoc in env "prod" folds.
+        heredoc = doc.find("<<-EOT").line
+        assert any(f.start_line == heredoc and f.end_line > heredoc for f in folds)
+        for f in folds:
+            assert f.start_line < f.end_line
+            if line_folding_only:
+                assert f.start_character is None and f.end_character is None
+        assert len({(f.start_line, f.end_line) for f in folds}) == len(folds), "a fold sent twice"
+    finally:
+        assert await finish(client) == 0
 
 
 # ---- selection ranges ------------------------------------------------------------------------------------------
@@ -203,7 +220,7 @@ async def test_semantic_tokens_delta(client):
     # Rename a local and add an attribute: tokens shift on one line and appear on another.
     at = doc.find("db_name  =")
     doc.edit((rng(at, doc.find("db_name  =", delta=len("db_name"))), "database"),
-             (doc.find("  rds_port = 5432"), '  extra    = "x"\n'))
+             (rng(doc.find("  rds_port = 5432"), doc.find("  rds_port = 5432")), '  extra    = "x"\n'))
     delta = await request(
         client.text_document_semantic_tokens_full_delta_async(
             types.SemanticTokensDeltaParams(text_document=doc.ident, previous_result_id=first.result_id)
