@@ -103,22 +103,24 @@ if ((pytest_rc != 0)) && ! ((${#failures[@]})); then
 fi
 
 # ---- 5. editors --------------------------------------------------------------------------------------------
-# run_check NAME COMMAND...: one check; its output is shown; exit 0 passes.
-run_check() {
-  local name=$1; shift
-  local t; t=$(now)
-  if "$@"; then
-    say "PASS $name ($(elapsed "$t") s)"
-    passed=$((passed + 1))
-  else
-    say "FAIL $name (exit $?, $(elapsed "$t") s)"
-    failed=$((failed + 1))
-    failures+=("$name")
-  fi
+# run_editor NAME SCRIPT: the script prints `PASS check` / `FAIL check: why` lines; each counts once, and a
+# non-zero exit with no FAIL line counts as one failure.
+run_editor() {
+  local name=$1 script=$2 t output rc p f
+  t=$(now)
+  output=$(bash "$script" "$work/$name" 2>&1)
+  rc=$?
+  printf '%s\n' "$output"
+  p=$(grep -c '^PASS ' <<<"$output")
+  f=$(grep -c '^FAIL ' <<<"$output")
+  if ((rc != 0 && f == 0)); then f=1; fi
+  passed=$((passed + p)); failed=$((failed + f))
+  ((f)) && failures+=("$name ($f)")
+  say "$name: $p passed, $f failed ($(elapsed "$t") s)"
 }
 
-run_check "neovim" bash "$here/neovim/run.sh" "$work/neovim"
-run_check "emacs-eglot" bash "$here/emacs/run.sh" "$work/emacs"
+run_editor neovim "$here/neovim/run.sh"
+run_editor emacs "$here/emacs/run.sh"
 
 # ---- 6. summary --------------------------------------------------------------------------------------------
 ((${#failures[@]})) && say "failed: ${failures[*]}"
