@@ -57,7 +57,7 @@ if ! "$venv/bin/python" -c 'import pytest_lsp' 2>/dev/null; then
   say "creating $venv (pytest, pytest-lsp)"
   rm -rf "$venv"
   "$py" -m venv "$venv" || die "python3 -m venv failed"
-  "$venv/bin/pip" install -q --disable-pip-version-check pytest pytest-lsp || die "pip install pytest pytest-lsp failed"
+  "$venv/bin/pip" install -q --disable-pip-version-check 'pytest>=8,<10' 'pytest-lsp>=1.0,<2' || die "pip install pytest pytest-lsp failed"
   say "venv ready in $(elapsed "$t") s"
 fi
 $install_only && exit 0

@@ -15,7 +15,7 @@ out="$work/results.txt"
 rm -f "$out"
 # The outer timeout is the backstop: an uncaught Lua error in --headless leaves nvim running.
 E2E_DIR="$work" E2E_OUT="$out" HOME="$work" XDG_STATE_HOME="$work/state" XDG_CACHE_HOME="$work/cache" \
-  timeout 60 nvim --headless --clean -c "luafile $here/check.lua" >"$work/nvim.log" 2>&1
+  timeout 60 nvim --headless --clean -c "luafile $here/check.lua" </dev/null >"$work/nvim.log" 2>&1
 rc=$?
 if [[ -s $out ]]; then cat "$out"; else echo "FAIL neovim: no results (exit $rc)"; sed 's/^/  nvim: /' "$work/nvim.log"; fi
 if ((rc != 0)) || grep -q '^FAIL' "$out" 2>/dev/null; then
