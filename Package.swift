@@ -33,7 +33,7 @@ let package = Package(
     .testTarget(
       name: "AtlasLanguageTests", dependencies: ["AtlasLanguage", "HCLSyntax"], swiftSettings: strictSettings),
     .testTarget(
-      name: "LanguageServerTests", dependencies: ["LanguageServer", "HCLSyntax"], swiftSettings: strictSettings),
+      name: "LanguageServerTests", dependencies: ["LanguageServer", "AtlasLanguage", "HCLSyntax"], swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]
 )

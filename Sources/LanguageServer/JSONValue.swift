@@ -336,7 +336,7 @@ extension JSONValue {
     switch self {
     case .null: out.append(contentsOf: "null".utf8)
     case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
-    case .int(let value): out.append(contentsOf: String(value).utf8)
+    case .int(let value): Self.writeInteger(value, to: &out)
     case .double(let value):
       // JSON has no NaN or infinity.
       out.append(contentsOf: (value.isFinite ? "\(value)" : "null").utf8)
@@ -357,6 +357,26 @@ extension JSONValue {
         members[key]?.write(to: &out)
       }
       out.append(UInt8(ascii: "}"))
+    }
+  }
+
+  /// Decimal digits straight into the output: semantic tokens send hundreds of thousands of integers, and going
+  /// through `String(value)` for each was most of the time spent answering them.
+  private static func writeInteger(_ value: Int, to out: inout [UInt8]) {
+    if value >= 0 && value < 10 {
+      out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
+      return
+    }
+    if value < 0 { out.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+      var start = buffer.count
+      repeat {
+        start -= 1
+        buffer[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
     }
   }
 

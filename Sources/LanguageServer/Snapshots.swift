@@ -52,7 +52,9 @@ extension Server {
   /// A parse of the document's current text arrived: keep it, and answer the requests waiting for it (those made
   /// against an older text get ContentModified).
   func snapshotReady(uri: String, _ snapshot: ParsedSnapshot) {
-    snapshots[uri] = snapshot
+    // The parse it replaces is freed on the background queue: tearing down the tree of a 1 MiB file takes
+    // milliseconds, which the request queue must not spend.
+    discard(snapshots.updateValue(snapshot, forKey: uri))
     guard let waiters = snapshotWaiters.removeValue(forKey: uri) else { return }
     for waiter in waiters where pendingRequests[waiter.id] != nil {
       guard waiter.revision == snapshot.revision else {
@@ -71,9 +73,17 @@ extension Server {
     }
   }
 
+  /// Frees a snapshot on the background queue. The box holds the only reference once the caller's temporary is
+  /// gone, so the tree is torn down there whichever thread drops the box last.
+  func discard(_ snapshot: consuming ParsedSnapshot?) {
+    guard snapshot != nil else { return }
+    let box = DisposalBox(snapshot)
+    backgroundQueue.async { box.value = nil }
+  }
+
   /// The document closed: its parse and cached results go, and waiting requests get ContentModified.
   func forgetSnapshot(uri: String) {
-    snapshots.removeValue(forKey: uri)
+    discard(snapshots.removeValue(forKey: uri))
     semanticTokenResults.removeValue(forKey: uri)
     for waiter in snapshotWaiters.removeValue(forKey: uri) ?? [] {
       replyToPending(id: waiter.id, .failure(.contentModified))
@@ -84,4 +94,10 @@ extension Server {
   func documentURI(_ params: JSONValue) throws -> String {
     try ParamsReader(params).nested("textDocument").string("uri")
   }
+}
+
+/// Carries a snapshot to the queue that frees it.
+private final class DisposalBox: @unchecked Sendable {
+  var value: ParsedSnapshot?
+  init(_ value: consuming ParsedSnapshot?) { self.value = value }
 }

@@ -76,6 +76,13 @@ import Testing
     #expect(value["a"]?.arrayValue?.count == 6)
   }
 
+  @Test func integersPrintExactly() throws {
+    for value in [0, 7, 9, 10, 42, 100, -1, -10, 1_234_567, Int.max, Int.min, Int(UInt32.max)] {
+      #expect(JSONValue.int(value).serializedString == String(value))
+      #expect(try JSONValue.parse(JSONValue.int(value).serialized) == .int(value))
+    }
+  }
+
   @Test(arguments: ["", "01", "1.", "-", "[1,]", "{\"a\"}", "\"\u{01}\"", "\"\\x\"", "tru", "\"abc", "1 2"])
   func rejects(text: String) {
     #expect(throws: JSONParseError.self) { try JSONValue.parse(text) }

@@ -78,10 +78,10 @@ extension Server {
       scheduleDiagnostics(uri: uri)
       return
     }
-    snapshotReady(uri: uri, snapshot)
     guard generation == settingsGeneration else {
       // The text is current but the settings changed meanwhile: the diagnostics must be recomputed.
       diagnostics[uri] = state
+      snapshotReady(uri: uri, snapshot)
       scheduleDiagnostics(uri: uri)
       return
     }
@@ -100,6 +100,8 @@ extension Server {
         ["uri": .string(uri), "version": .int(version), "diagnostics": .array(items.map(\.json))])
     }
     for id in waiters { replyToPending(id: id, .success(fullReport(computed))) }
+    // After the diagnostics are out: the requests waiting for this parse are answered from it.
+    snapshotReady(uri: uri, snapshot)
   }
 
   /// The current result for a document, if it matches its text and the settings.
