@@ -9,8 +9,11 @@
 #        .build-tools/hcl-oracle   from ../shared/tools/hcl-oracle   (hclwrite.Format, hclsyntax diagnostics)
 #        .build-tools/hcl-tokens   from tools/hcl-tokens             (hclsyntax's token stream)
 #      and exports HCL_ORACLE and HCL_TOKENS with their absolute paths;
-#   3. runs `swift build` and `swift test` (extra arguments go to `swift test`).
-# SWIFT_FLAGS (word-split) is passed to both swift commands, e.g. SWIFT_FLAGS="--scratch-path .build-ci".
+#   3. runs `swift build` and `swift test` (extra arguments go to `swift test`);
+#   4. runs the end-to-end tests of the built `mercator serve --stdio` with real LSP clients (pytest-lsp, headless
+#      Neovim, Emacs + eglot): Tests/EndToEnd/run.sh, which apt-installs neovim emacs-nox elpa-eglot python3-venv
+#      and creates .venv-e2e/ (pytest, pytest-lsp from PyPI) when missing. MERCATOR_E2E=0 skips this step.
+# SWIFT_FLAGS (word-split) is passed to the swift commands, e.g. SWIFT_FLAGS="--scratch-path .build-ci".
 # Exits non-zero on any failure.
 set -euo pipefail
 
@@ -90,5 +93,21 @@ read -r -a swift_flags <<<"${SWIFT_FLAGS:-}"
 say "swift build ${swift_flags[*]}"
 swift build "${swift_flags[@]}"
 say "swift test ${swift_flags[*]} $*"
-swift test "${swift_flags[@]}" "$@"
+swift_rc=0
+swift test "${swift_flags[@]}" "$@" || swift_rc=$?
+((swift_rc == 0)) || say "swift test failed (exit $swift_rc); running the end-to-end tests all the same"
+
+# ---- 4. End-to-end tests over stdio with real clients --------------------------------------------------------
+e2e_rc=0
+if [[ ${MERCATOR_E2E:-1} == 0 ]]; then
+  say "MERCATOR_E2E=0: end-to-end tests skipped"
+else
+  MERCATOR_BIN="${MERCATOR_BIN:-$(swift build --show-bin-path "${swift_flags[@]}")/mercator}"
+  export MERCATOR_BIN
+  say "Tests/EndToEnd/run.sh (MERCATOR_BIN=$MERCATOR_BIN)"
+  bash "$repo/Tests/EndToEnd/run.sh" || e2e_rc=$?
+fi
+
+((swift_rc == 0)) || die "swift test failed (exit $swift_rc)"
+((e2e_rc == 0)) || die "end-to-end tests failed (exit $e2e_rc)"
 say "all tests passed"

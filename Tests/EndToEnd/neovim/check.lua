@@ -1,0 +1,111 @@
+-- Headless Neovim 0.7 as an LSP client of `mercator serve --stdio` (vim.lsp.start_client).
+-- Env: MERCATOR_BIN, E2E_DIR (holds broken.hcl, unformatted.hcl, unformatted.formatted.hcl), E2E_OUT (result file).
+-- Writes one line per check to E2E_OUT: `PASS name` or `FAIL name: why`; exits 0 when all pass (cquit 1 otherwise).
+-- Run: nvim --headless --clean -c 'luafile check.lua'
+local dir = assert(os.getenv("E2E_DIR"), "E2E_DIR is not set")
+local out = assert(os.getenv("E2E_OUT"), "E2E_OUT is not set")
+local bin = assert(os.getenv("MERCATOR_BIN"), "MERCATOR_BIN is not set")
+local results, failed = {}, false
+
+local function read(path)
+  local f = assert(io.open(path, "rb"))
+  local s = f:read("*a")
+  f:close()
+  return s
+end
+
+local function buffer_text(bufnr)
+  return table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), "\n") .. "\n"
+end
+
+-- Diagnostics each publish brought, by buffer, in order.
+local published = {}
+local client_id = vim.lsp.start_client({
+  name = "mercator",
+  cmd = { bin, "serve", "--stdio" },
+  root_dir = dir,
+  handlers = {
+    ["textDocument/publishDiagnostics"] = function(err, result, ctx, config)
+      vim.lsp.diagnostic.on_publish_diagnostics(err, result, ctx, config)
+      local bufnr = vim.uri_to_bufnr(result.uri)
+      published[bufnr] = published[bufnr] or {}
+      table.insert(published[bufnr], result.diagnostics)
+    end,
+  },
+})
+assert(client_id, "vim.lsp.start_client failed")
+
+local function open(name)
+  vim.cmd("edit " .. vim.fn.fnameescape(dir .. "/" .. name))
+  local bufnr = vim.api.nvim_get_current_buf()
+  vim.bo[bufnr].filetype = "hcl"
+  assert(vim.lsp.buf_attach_client(bufnr, client_id), "buf_attach_client failed")
+  return bufnr
+end
+
+-- Waits for a publish after the first `after` ones that satisfies `ok`; returns its diagnostics.
+local function wait_publish(bufnr, after, ok, what)
+  local found
+  local done = vim.wait(10000, function()
+    for i = after + 1, #(published[bufnr] or {}) do
+      if ok(published[bufnr][i]) then
+        found = published[bufnr][i]
+        return true
+      end
+    end
+    return false
+  end, 20)
+  assert(done, "timed out waiting for " .. what)
+  return found
+end
+
+local function check(name, fn)
+  local ok, err = pcall(fn)
+  if ok then
+    table.insert(results, "PASS " .. name)
+  else
+    failed = true
+    table.insert(results, "FAIL " .. name .. ": " .. tostring(err):gsub("\n", " | "))
+  end
+end
+
+-- 1. A syntax error is reported where it is, and clears after the fix (sent as an incremental change).
+check("neovim diagnostics", function()
+  local bufnr = open("broken.hcl")
+  wait_publish(bufnr, 0, function(d) return #d > 0 end, "diagnostics for broken.hcl")
+  local diags = vim.diagnostic.get(bufnr)
+  assert(#diags == 1, "expected 1 diagnostic, got " .. #diags .. ": " .. vim.inspect(diags))
+  local d = diags[1]
+  assert(d.lnum == 2, "diagnostic on line " .. (d.lnum + 1) .. ", expected 3")
+  assert(d.col >= #"  url =", "diagnostic at column " .. d.col)
+  assert(d.severity == vim.diagnostic.severity.ERROR, "severity " .. tostring(d.severity))
+  assert(d.source == "mercator", "source " .. tostring(d.source))
+  assert(d.message:find("Invalid expression", 1, true), "message " .. d.message)
+  assert((d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)) == "syntax.invalid-expression",
+    "code " .. vim.inspect(d.code or d.user_data))
+  local seen = #published[bufnr]
+  vim.api.nvim_buf_set_text(bufnr, 2, #"  url = ", 2, #"  url = ", { '"sqlite://file?mode=memory"' })
+  wait_publish(bufnr, seen, function(ds) return #ds == 0 end, "diagnostics to clear after the fix")
+  assert(#vim.diagnostic.get(bufnr) == 0, "diagnostics left after the fix")
+end)
+
+-- 2. Formatting through the server gives the reference formatter's output.
+check("neovim formatting", function()
+  local bufnr = open("unformatted.hcl")
+  local client = vim.lsp.get_client_by_id(client_id)
+  assert(vim.wait(5000, function() return client.initialized end, 20), "client not initialized")
+  assert(client.resolved_capabilities.document_formatting, "server does not announce documentFormattingProvider")
+  vim.lsp.buf.formatting_sync(nil, 5000)
+  local want = read(dir .. "/unformatted.formatted.hcl")
+  local got = buffer_text(bufnr)
+  if got ~= want then
+    vim.fn.writefile(vim.split(got, "\n", { plain = true }), out .. ".got", "b")
+    error("buffer differs from unformatted.formatted.hcl (got: " .. out .. ".got)")
+  end
+end)
+
+vim.fn.writefile(results, out)
+vim.lsp.stop_client(client_id)
+vim.wait(3000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 20)
+if failed then vim.cmd("cquit 1") end
+vim.cmd("qall!")
