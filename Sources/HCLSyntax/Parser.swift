@@ -70,8 +70,11 @@ struct ParserState {
   init(source: [UInt8], tokens: [Token]) {
     self.source = source
     self.tokens = tokens
-    nodeRecords.reserveCapacity(tokens.count / 3 + 1)
-    childReferences.reserveCapacity(tokens.count + tokens.count / 3 + 1)
+    // Generous reservations: pages that are reserved but never written cost nothing, while outgrowing a reservation
+    // copies the array and doubles it (about one node per three tokens and one reference per token plus one per
+    // node on real files).
+    nodeRecords.reserveCapacity(tokens.count / 2 + 1)
+    childReferences.reserveCapacity(tokens.count + tokens.count / 2 + 1)
     pendingChildren.reserveCapacity(256)
     var open: [Int] = []
     for (index, token) in tokens.enumerated() {
