@@ -217,6 +217,11 @@ final class BinaryClient: @unchecked Sendable {
     #expect(items.first?["code"] == "syntax.invalid-character")
     #expect(items.first?["range"] == rangeJSON(1, 9, 1, 10))
     #expect(probe["result"]?["kind"] == "full")
+    // And the issue's own probe: document symbols of the edited document, still right after all of the above.
+    client.request(id: 11, "textDocument/documentSymbol", ["textDocument": ["uri": "file:///probe.hcl"]])
+    let symbols = try #require(try await client.response(11, timeout: 60)["result"]?.arrayValue)
+    #expect(symbols.map { $0["name"] } == ["a", "b"])
+    #expect(symbols.last?["selectionRange"] == rangeJSON(1, 0, 1, 1))
 
     client.request(id: 9, "shutdown", .null)
     #expect(try await client.response(9, timeout: 60)["result"] == .null)
