@@ -27,22 +27,10 @@ say() { printf '[bench] %s\n' "$*" >&2; }
 die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
 
 # ---- packages ----------------------------------------------------------------------------------------------
-need=()
-command -v hyperfine >/dev/null || need+=(hyperfine)
-[[ -x /usr/bin/time ]] || need+=(time)
-python3 -c 'import ensurepip, venv' 2>/dev/null || need+=(python3-venv)
-if ((${#need[@]})); then
-  say "apt-get install ${need[*]}"
-  sudo=()
-  ((EUID == 0)) || sudo=(sudo)
-  apt_install() { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null; }
-  if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null || ! apt_install; then
-    "${sudo[@]}" apt-get update -qq
-    apt_install || die "apt-get install ${need[*]} failed"
-  fi
-fi
+# shellcheck source=../scripts/lib/apt.sh
+source "$repo/scripts/lib/apt.sh"
+ensure_apt_packages hyperfine time python3-venv || die "could not install the benchmark tools"
 
-# ---- (a) mercator, release ---------------------------------------------------------------------------------
 if [[ -n ${MERCATOR:-} ]]; then
   mercator=$MERCATOR
 else

@@ -33,22 +33,9 @@ fi
 command -v swift >/dev/null || die "swift is not on PATH."
 
 # ---- 1. apt packages ---------------------------------------------------------------------------------------
-apt_packages=(golang-go golang-github-hashicorp-hcl-v2-dev)
-missing=()
-for p in "${apt_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  say "apt-get install ${missing[*]}"
-  sudo=()
-  if ((EUID != 0)); then command -v sudo >/dev/null || die "need root (or sudo) to install ${missing[*]}"; sudo=(sudo); fi
-  apt_install() { "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; }
-  # Only refresh the package lists when they are empty (fresh images) or the install fails without a refresh.
-  if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null || ! apt_install; then
-    "${sudo[@]}" apt-get update -qq
-    apt_install || die "apt-get install ${missing[*]} failed"
-  fi
-fi
+# shellcheck source=lib/apt.sh
+source "$repo/scripts/lib/apt.sh"
+ensure_apt_packages golang-go golang-github-hashicorp-hcl-v2-dev || die "could not install the reference HCL library"
 
 # ---- 2. reference tools ------------------------------------------------------------------------------------
 mkdir -p "$tools"

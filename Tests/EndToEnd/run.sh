@@ -25,27 +25,9 @@ install_only=false
 if [[ ${1:-} == --install-only ]]; then install_only=true; shift; fi
 
 # ---- 1. apt packages ---------------------------------------------------------------------------------------
-t=$(now)
-apt_packages=(neovim emacs-nox elpa-eglot python3-venv)
-missing=()
-for p in "${apt_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  say "apt-get install ${missing[*]}"
-  sudo=()
-  if ((EUID != 0)); then command -v sudo >/dev/null || die "need root (or sudo) to install ${missing[*]}"; sudo=(sudo); fi
-  # --no-install-recommends: emacs-nox would otherwise pull in a mail server.
-  apt_install() {
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
-      >/dev/null
-  }
-  if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null || ! apt_install; then
-    "${sudo[@]}" apt-get update -qq
-    apt_install || die "apt-get install ${missing[*]} failed"
-  fi
-  say "apt packages installed in $(elapsed "$t") s"
-fi
+# shellcheck source=../../scripts/lib/apt.sh
+source "$repo/scripts/lib/apt.sh"
+ensure_apt_packages neovim emacs-nox elpa-eglot python3-venv || die "could not install the LSP clients"
 
 # ---- 2. Python virtual environment -------------------------------------------------------------------------
 venv="$repo/.venv-e2e"
