@@ -157,7 +157,7 @@ struct StructureChecker {
       case "hook":
         checkLabels(block, schema.labels, documentation: schema.link)
         if let kind = block.labels.first, kind.text != "sql" {
-          report(AtlasCode.labelCount, .warning, "Unknown hook kind \"\(kind.text)\"", detail: "The known kind is \"sql\".",
+          report(AtlasCode.unknownLabel, .warning, "Unknown hook kind \"\(kind.text)\"", detail: "The known kind is \"sql\".",
                  at: kind.range, documentation: schema.link)
         }
         checkBody(block, schema: schema, path: block.type)
@@ -196,19 +196,19 @@ struct StructureChecker {
     if rule.min == rule.max {
       expected = rule.min == 0 ? "no labels" : "exactly \(rule.min) label\(rule.min == 1 ? "" : "s") (\(rule.names.joined(separator: ", ")))"
     } else {
-      expected = "\(rule.min) to \(rule.max) labels (\(rule.names.joined(separator: ", ")))"
+      expected = "\(rule.min) \(rule.max - rule.min == 1 ? "or" : "to") \(rule.max) labels (\(rule.names.joined(separator: ", ")))"
     }
     let range = count > rule.max && rule.max < count ? TextRange(start: block.labels[rule.max].range.start,
                                                                  end: block.labels[count - 1].range.end)
       : block.headerRange
     report(AtlasCode.labelCount, rule.strict ? .error : .warning,
-           "A \"\(block.type)\" block takes \(expected), not \(count)", at: range, documentation: documentation)
+           "Block \"\(block.type)\" takes \(expected), not \(count)", at: range, documentation: documentation)
   }
 
   mutating func checkData(_ block: BlockView) {
     let link = AtlasSchema.Links.projects + "#data-sources"
     if block.labels.count != 2 {
-      report(AtlasCode.labelCount, .error, "A \"data\" block takes exactly 2 labels (type, name), not \(block.labels.count)",
+      report(AtlasCode.labelCount, .error, "Block \"data\" takes exactly 2 labels (type, name), not \(block.labels.count)",
              at: block.labels.count > 2 ? TextRange(start: block.labels[2].range.start, end: block.labels[block.labels.count - 1].range.end) : block.headerRange,
              documentation: link)
     }
@@ -264,12 +264,8 @@ struct StructureChecker {
     var present: [String: TextRange] = [:]
     var order: [String] = []
     for attribute in attributes {
-      if let first = present[attribute.name] {
-        _ = first
-        report(AtlasCode.duplicateAttribute, .warning, "Attribute \"\(attribute.name)\" is set twice",
-               detail: "The later value wins; remove one.", at: attribute.nameRange, documentation: schema.link)
-        continue
-      }
+      // A repeated attribute is a syntax diagnostic already (hcl's "Attribute redefined").
+      guard present[attribute.name] == nil else { continue }
       present[attribute.name] = attribute.nameRange
       order.append(attribute.name)
       guard let attributeSchema = schema.attribute(attribute.name) else {
@@ -277,7 +273,7 @@ struct StructureChecker {
         let suggestion = Spelling.suggestion(for: attribute.name, among: schema.attributes.map(\.name))
         let extra = schema.unknownAttributes == .strict ? "Atlas rejects it." : "Atlas ignores it (or it is newer than Mercator knows)."
         report(AtlasCode.unknownAttribute, Self.severity(schema.unknownAttributes),
-               "Unknown attribute \"\(attribute.name)\" in \(path)",
+               "Unknown attribute \"\(attribute.name)\" in \(Self.describe(path))",
                detail: suggestion.map { "Did you mean \"\($0)\"? \(extra)" } ?? extra, at: attribute.nameRange,
                documentation: schema.link,
                fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: attribute.nameRange, replacement: $0)] } ?? [])
@@ -296,8 +292,7 @@ struct StructureChecker {
       present[nested.type] = present[nested.type] ?? nested.typeRange
       order.append(nested.type)
       guard let nestedSchema = schema.block(nested.type) else {
-        let container = path.hasPrefix("data") || path.hasPrefix("docker") ? path : "\"\(path)\""
-        unknownBlock(nested, in: container, candidates: schema.blocks.map(\.type), strictness: schema.unknownBlocks,
+        unknownBlock(nested, in: Self.describe(path), candidates: schema.blocks.map(\.type), strictness: schema.unknownBlocks,
                      documentation: schema.link)
         continue
       }
@@ -307,9 +302,12 @@ struct StructureChecker {
     }
     for attribute in schema.attributes where attribute.required && present[attribute.name] == nil {
       report(AtlasCode.missingRequiredAttribute, .error,
-             "Missing required attribute \"\(attribute.name)\" in \(path.hasPrefix("data") || path.hasPrefix("docker") ? path : "\"\(path)\"")",
+             "Missing required attribute \"\(attribute.name)\" in \(Self.describe(path))",
              detail: attribute.doc, at: block.headerRange, documentation: attribute.link ?? schema.link,
-             fixes: [QuickFix(title: "Add \"\(attribute.name)\"", range: TextRange(start: block.headerRange.end, end: block.headerRange.end), replacement: "")])
+             fixes: file.directToken(.oBrace, of: block.node).map {
+               [QuickFix(title: "Add \"\(attribute.name)\"", range: TextRange(start: $0.end, end: $0.end),
+                         replacement: "\n\(attribute.name) = ")]
+             } ?? [])
     }
     for set in schema.exclusive {
       let found = order.filter { set.contains($0) }
@@ -321,10 +319,13 @@ struct StructureChecker {
     }
     for set in schema.oneOfRequired where !set.contains(where: { present[$0] != nil }) {
       report(AtlasCode.missingOneOf, .error,
-             "One of \(set.map { "\"\($0)\"" }.joined(separator: " or ")) is required in \(path.hasPrefix("data") ? path : "\"\(path)\"")",
+             "One of \(set.map { "\"\($0)\"" }.joined(separator: " or ")) is required in \(Self.describe(path))",
              at: block.headerRange, documentation: schema.link)
     }
   }
+
+  /// `"env.migration"`, or `data "sql"` as it is written.
+  static func describe(_ path: String) -> String { path.hasPrefix("data \"") ? path : "\"\(path)\"" }
 
   // MARK: Values
 
@@ -421,6 +422,9 @@ struct StructureChecker {
       case .bareIdentifier(let name):
         if ["string", "number", "bool", "int"].contains(name) { return nil }
         if name == "any" { return "Atlas has no \"any\" type" }
+        if let suggestion = Spelling.suggestion(for: name, among: ["string", "number", "bool", "int"]) {
+          return "\"\(name)\" is not a type; did you mean \"\(suggestion)\"?"
+        }
         return "\"\(name)\" is not a type"
       default: return "A variable's type must be a type, not a reference"
       }

@@ -31,7 +31,7 @@ package enum AtlasCode {
   package static let missingRequiredAttribute = "atlas.missing-required-attribute"
   package static let labelCount = "atlas.label-count"
   package static let duplicateBlock = "atlas.duplicate-block"
-  package static let duplicateAttribute = "atlas.duplicate-attribute"
+  package static let unknownLabel = "atlas.unknown-label"
   package static let mutuallyExclusive = "atlas.mutually-exclusive"
   package static let missingOneOf = "atlas.missing-one-of"
   package static let invalidEnumValue = "atlas.invalid-enum-value"
@@ -42,33 +42,42 @@ package enum AtlasCode {
 
   package static let all = [
     unknownBlock, unknownAttribute, unknownDataSource, unknownDockerDriver, missingRequiredAttribute, labelCount,
-    duplicateBlock, duplicateAttribute, mutuallyExclusive, missingOneOf, invalidEnumValue, typeMismatch,
+    duplicateBlock, unknownLabel, mutuallyExclusive, missingOneOf, invalidEnumValue, typeMismatch,
     invalidVariableType, deprecated, unselectableEnv,
   ]
 }
 
 /// Edit distance, for did-you-mean suggestions.
 enum Spelling {
+  /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1.
   static func distance(_ a: String, _ b: String) -> Int {
     let a = Array(a.unicodeScalars)
     let b = Array(b.unicodeScalars)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = previous
+    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { table[i][0] = i }
+    for j in 0...b.count { table[0][j] = j }
     for i in 1...a.count {
-      current[0] = i
       for j in 1...b.count {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        table[i][j] = Swift.min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          table[i][j] = Swift.min(table[i][j], table[i - 2][j - 2] + 1)
+        }
       }
-      swap(&previous, &current)
     }
-    return previous[b.count]
+    return table[a.count][b.count]
   }
+
+  /// Names people write for another one, too far apart for the edit distance to find.
+  static let aliases: [String: String] = [
+    "var": "variable", "vars": "variable", "local": "locals", "environment": "env", "migrations": "migration",
+  ]
 
   /// The closest candidate, if it is close enough to be a likely typo.
   static func suggestion(for name: String, among candidates: [String]) -> String? {
+    if let alias = aliases[name], candidates.contains(alias) { return alias }
     var best: String?
     var d = Int.max
     for candidate in candidates where candidate != name {

@@ -258,7 +258,7 @@ package enum AtlasSchema {
   // MARK: Pro blocks
 
   static let atlas: BlockSchema = B(
-    "atlas",
+    "atlas", labels: LabelRule(names: [], min: 0, max: 0, strict: true),
     blocks: [
       B("cloud", attributes: [
         A("org", .string, link: Links.config("atlas.cloud"), "The Atlas Cloud organization commands must be logged in to."),
