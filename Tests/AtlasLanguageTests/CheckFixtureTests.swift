@@ -109,3 +109,30 @@ enum CheckAnnotations {
     #expect(results.first?.documentation?.hasPrefix("https://atlasgo.io/") == true)
   }
 }
+
+@Suite struct CheckInvariantTests {
+  /// Typing simulated: the checks on every prefix of the check fixtures and a few corpus files.
+  @Test func noTrapOnPrefixes() {
+    var inputs = CheckFixture.all().map(\.source)
+    inputs += AtlasConfigCorpus.files().filter { $0.validity != .valid }.prefix(6).map(\.bytes)
+    for bytes in inputs where bytes.count < 8000 {
+      for length in 0...bytes.count {
+        let diagnostics = AtlasChecks.check(Parser.parseConfig(Array(bytes[0..<length])))
+        for diagnostic in diagnostics where diagnostic.subject.start < 0 || diagnostic.subject.end > length {
+          Issue.record("diagnostic outside the file: \(diagnostic)")
+        }
+      }
+    }
+  }
+
+  /// Deeply nested input must not overflow the stack.
+  @Test func deepInputs() {
+    let inputs = [
+      "variable \"x\" {\n  type = " + String(repeating: "list(", count: 20_000) + "string" + String(repeating: ")", count: 20_000) + "\n}\n",
+      "env \"a\" {\n  url = " + String(repeating: "(", count: 20_000) + "1" + String(repeating: ")", count: 20_000) + "\n}\n",
+      "env \"a\" {\n  schemas = " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000) + "\n}\n",
+      String(repeating: "env {\n", count: 300) + String(repeating: "}\n", count: 300),
+    ]
+    for text in inputs { _ = AtlasChecks.check(Parser.parseConfig(Array(text.utf8))) }
+  }
+}

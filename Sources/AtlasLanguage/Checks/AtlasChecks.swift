@@ -113,7 +113,10 @@ struct StructureChecker {
       if tokens.count == 1, tokens[0].token.kind == .ident { return .bareIdentifier(file.text(of: tokens[0].token)) }
       return .computed
     case .parentheses:
-      return node.childNodes.first.map(literal) ?? .computed
+      // Iterative: parentheses can nest as deep as the file is long.
+      var inner = node
+      while inner.kind == .parentheses, let next = inner.childNodes.first { inner = next }
+      return inner.kind == .parentheses ? .computed : literal(inner)
     default: return .computed
     }
   }
@@ -236,20 +239,17 @@ struct StructureChecker {
     checkBody(block, schema: schema, path: "docker")
   }
 
-  /// An unlabelled env is selected only when its `name` uses `atlas.env` (reference §1.2, §9.8).
+  /// An unlabelled env is selected only when its `name` expression uses the traversal `atlas.env` (Atlas looks at
+  /// the expression, not its value: reference §1.2, §9.8).
   mutating func checkEnvName(_ block: BlockView) {
     guard block.labels.isEmpty else { return }
-    let name = items(of: block.body).attributes.first { $0.name == "name" }
-    var usesAtlasEnv = false
-    if let value = name?.value {
-      let texts = file.tokenIndices(in: value).map { file.tokens[$0] }.filter { $0.kind != .whitespace }.map { file.text(of: $0) }
+    if let value = items(of: block.body).attributes.first(where: { $0.name == "name" })?.value {
+      let texts = file.tokenIndices(in: value).map { file.tokens[$0] }
+        .filter { $0.kind != .whitespace && $0.kind != .newline && $0.kind != .comment }.map { file.text(of: $0) }
       for i in texts.indices.dropLast(2) where texts[i] == "atlas" && texts[i + 1] == "." && texts[i + 2] == "env" {
-        usesAtlasEnv = true
+        return
       }
-      if case .computed = literal(value) {} else { usesAtlasEnv = false }
-      if !usesAtlasEnv, case .computed = literal(value) { return }  // Some other expression: leave it to evaluation.
     }
-    guard !usesAtlasEnv else { return }
     report(AtlasCode.unselectableEnv, .warning, "This env can never be selected",
            detail: "Atlas keeps an unlabelled env only when its `name` uses `atlas.env`; add a label or `name = atlas.env`.",
            at: block.typeRange, documentation: AtlasSchema.Links.config("env"))
@@ -415,7 +415,10 @@ struct StructureChecker {
     }
   }
 
-  func typeProblem(_ node: SyntaxNode) -> String? {
+  /// Recursive over type constructors, so bounded: a type nested deeper than `depth` is not judged.
+  func typeProblem(_ node: SyntaxNode, depth: Int = 64) -> String? {
+    guard depth > 0 else { return nil }
+    func typeProblem(_ node: SyntaxNode) -> String? { self.typeProblem(node, depth: depth - 1) }
     switch node.kind {
     case .variable:
       switch literal(node) {

@@ -35,6 +35,7 @@ env {
   name = "${atlas.env}"
 }
 
-env {
+  env {
+# ^^^ warning[atlas.unselectable-env]: This env can never be selected
   name = local.name
 }
