@@ -30,11 +30,11 @@ package enum AtlasSchema {
   static let variable: BlockSchema = B(
     "variable", labels: .exactly("name"),
     attributes: [
-      A("type", .typeExpression, required: true, link: Links.config("variable"),
+      A("type", .typeExpression, required: true, link: Links.projects + "#input-variables",
         "The value's type: `string`, `number`, `bool`, `int`, or `list(T)`, `set(T)`, `map(T)`, `tuple([…])`, `object({…})`. There is no `any`."),
-      A("default", .any, link: Links.config("variable"),
+      A("default", .any, link: Links.projects + "#input-variables",
         "The value used when no `--var` gives one. It may call functions and read `atlas.env`, but not `local`, `data` or other `var` values."),
-      A("description", .string, link: Links.config("variable"), "What the variable is for."),
+      A("description", .string, link: Links.projects + "#input-variables", "What the variable is for."),
     ],
     repeatable: true, unknownAttributes: .strict, unknownBlocks: .strict,
     link: Links.projects + "#input-variables",
