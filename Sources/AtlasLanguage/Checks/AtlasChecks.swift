@@ -237,6 +237,15 @@ struct StructureChecker {
              fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: driver.range, replacement: "\"\($0)\"")] } ?? [])
     }
     checkBody(block, schema: schema, path: "docker")
+    // `database` exists only for the drivers that have databases inside a server (reference §2.8).
+    if let driver = block.labels.first?.text, AtlasSchema.dockerDrivers.contains(driver),
+      !["postgres", "sqlserver"].contains(driver),
+      let database = items(of: block.body).attributes.first(where: { $0.name == "database" })
+    {
+      report(AtlasCode.unknownAttribute, .warning, "Attribute \"database\" does not apply to docker \"\(driver)\"",
+             detail: "Only the postgres and sqlserver drivers take a database; use `schema` instead.",
+             at: database.nameRange, documentation: schema.link)
+    }
   }
 
   /// An unlabelled env is selected only when its `name` expression uses the traversal `atlas.env` (Atlas looks at

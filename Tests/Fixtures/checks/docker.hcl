@@ -32,3 +32,9 @@ hook "sql" "setup" {
 
 hook "shell" "bad" {}
 #    ^^^^^^^ warning[atlas.unknown-label]: Unknown hook kind "shell"
+
+docker "mysql" "db" {
+  image    = "mysql:8"
+  database = "app"
+# ^^^^^^^^ warning[atlas.unknown-attribute]: Attribute "database" does not apply to docker "mysql"
+}
