@@ -24,6 +24,7 @@ let package = Package(
       name: "mercator",
       dependencies: [
         "HCLSyntax",
+        "AtlasLanguage",
         "LanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],

@@ -1,0 +1,91 @@
+// Checks of atlas.hcl against the schema: what they report beyond an `HCLSyntax.Diagnostic`.
+package import HCLSyntax
+
+/// An edit that fixes a diagnostic: replace `range` with `replacement`.
+package struct QuickFix: Sendable, Hashable {
+  package var title: String
+  package var range: TextRange
+  package var replacement: String
+}
+
+/// A diagnostic of the atlas.hcl checks with its documentation link and the fixes an editor can offer.
+package struct AtlasDiagnostic: Sendable, Hashable {
+  package var diagnostic: Diagnostic
+  /// An atlasgo.io page about the block or attribute concerned.
+  package var documentation: String?
+  package var fixes: [QuickFix]
+
+  package init(_ diagnostic: Diagnostic, documentation: String? = nil, fixes: [QuickFix] = []) {
+    self.diagnostic = diagnostic
+    self.documentation = documentation
+    self.fixes = fixes
+  }
+}
+
+/// The stable codes of the structure checks.
+package enum AtlasCode {
+  package static let unknownBlock = "atlas.unknown-block"
+  package static let unknownAttribute = "atlas.unknown-attribute"
+  package static let unknownDataSource = "atlas.unknown-data-source"
+  package static let unknownDockerDriver = "atlas.unknown-docker-driver"
+  package static let missingRequiredAttribute = "atlas.missing-required-attribute"
+  package static let labelCount = "atlas.label-count"
+  package static let duplicateBlock = "atlas.duplicate-block"
+  package static let unknownLabel = "atlas.unknown-label"
+  package static let mutuallyExclusive = "atlas.mutually-exclusive"
+  package static let missingOneOf = "atlas.missing-one-of"
+  package static let invalidEnumValue = "atlas.invalid-enum-value"
+  package static let typeMismatch = "atlas.type-mismatch"
+  package static let invalidVariableType = "atlas.invalid-variable-type"
+  package static let deprecated = "atlas.deprecated"
+  package static let unselectableEnv = "atlas.unselectable-env"
+
+  package static let all = [
+    unknownBlock, unknownAttribute, unknownDataSource, unknownDockerDriver, missingRequiredAttribute, labelCount,
+    duplicateBlock, unknownLabel, mutuallyExclusive, missingOneOf, invalidEnumValue, typeMismatch,
+    invalidVariableType, deprecated, unselectableEnv,
+  ]
+}
+
+/// Edit distance, for did-you-mean suggestions.
+enum Spelling {
+  /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost 1.
+  static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.unicodeScalars)
+    let b = Array(b.unicodeScalars)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { table[i][0] = i }
+    for j in 0...b.count { table[0][j] = j }
+    for i in 1...a.count {
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        table[i][j] = Swift.min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          table[i][j] = Swift.min(table[i][j], table[i - 2][j - 2] + 1)
+        }
+      }
+    }
+    return table[a.count][b.count]
+  }
+
+  /// Names people write for another one, too far apart for the edit distance to find.
+  static let aliases: [String: String] = [
+    "var": "variable", "vars": "variable", "local": "locals", "environment": "env", "migrations": "migration",
+  ]
+
+  /// The closest candidate, if it is close enough to be a likely typo.
+  static func suggestion(for name: String, among candidates: [String]) -> String? {
+    if let alias = aliases[name], candidates.contains(alias) { return alias }
+    var best: String?
+    var d = Int.max
+    for candidate in candidates where candidate != name {
+      let candidateDistance = distance(name.lowercased(), candidate.lowercased())
+      if candidateDistance < d { (best, d) = (candidate, candidateDistance) }
+    }
+    guard let candidate = best else { return nil }
+    let limit = Swift.max(1, Swift.min(3, Swift.max(name.count, candidate.count) / 3))
+    return d <= limit ? candidate : nil
+  }
+}

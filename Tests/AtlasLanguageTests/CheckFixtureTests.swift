@@ -1,0 +1,138 @@
+// Fixture tests of the atlas.hcl structure checks: Tests/Fixtures/checks/*.hcl, expectations as comment annotations.
+//
+// Under a line of code, a comment `# ^^^ error[atlas.code]: Summary` expects a diagnostic whose range starts at the
+// first `^` and covers the run (to the line's end when it spans lines), with that severity and code and a summary
+// that starts with the text given. Every diagnostic must be annotated and every annotation matched (1:1).
+import AtlasLanguage
+import Foundation
+import HCLSyntax
+import Testing
+
+struct CheckFixture: CustomTestStringConvertible, Sendable {
+  let url: URL
+  let source: [UInt8]
+  var testDescription: String { "checks/" + url.lastPathComponent }
+
+  static func all() -> [CheckFixture] {
+    let directory = packageRoot.appendingPathComponent("Tests/Fixtures/checks")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    return names.filter { $0.hasSuffix(".hcl") }.sorted().compactMap { name in
+      let url = directory.appendingPathComponent(name)
+      return FileManager.default.contents(atPath: url.path).map { CheckFixture(url: url, source: Array($0)) }
+    }
+  }
+}
+
+/// One expected diagnostic: 0-based line, columns in Unicode scalars, and the `severity[code]: summary` prefix.
+struct Expectation: Hashable, CustomStringConvertible {
+  let line: Int
+  let startColumn: Int
+  let endColumn: Int
+  let text: String
+  var description: String { "\(line + 1):\(startColumn + 1)-\(endColumn + 1) \(text)" }
+}
+
+enum CheckAnnotations {
+  /// The annotations of a file: `#` then spaces then a run of `^` then the expectation.
+  static func parse(_ source: [UInt8]) -> [Expectation] {
+    let lines = String(decoding: source, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+      .map { Array($0.unicodeScalars) }
+    var result: [Expectation] = []
+    var codeLine = -1
+    for (number, line) in lines.enumerated() {
+      let trimmed = line.drop { $0 == " " || $0 == "\t" }
+      guard trimmed.first == "#", let caret = line.firstIndex(of: "^"),
+        line[line.index(after: line.firstIndex(of: "#") ?? 0)..<caret].allSatisfy({ $0 == " " })
+      else {
+        codeLine = number
+        continue
+      }
+      var end = caret
+      while end < line.count, line[end] == "^" { end += 1 }
+      var text = String(String.UnicodeScalarView(line[end...]))
+      while text.first == " " { text.removeFirst() }
+      result.append(Expectation(line: codeLine, startColumn: caret, endColumn: end, text: text))
+    }
+    return result
+  }
+
+  /// What a diagnostic looks like as an annotation would describe it (the summary in full).
+  static func actual(_ diagnostic: Diagnostic, lines: LineIndex) -> Expectation {
+    let start = lines.position(of: diagnostic.subject.start, unit: .unicodeScalar)
+    let end = lines.position(of: diagnostic.subject.end, unit: .unicodeScalar)
+    var endColumn = end.column
+    if end.line != start.line {
+      let lineEnd = lines.position(of: lines.contentEnd(ofLine: start.line), unit: .unicodeScalar)
+      endColumn = lineEnd.column
+    }
+    return Expectation(
+      line: start.line, startColumn: start.column, endColumn: max(endColumn, start.column + 1),
+      text: "\(diagnostic.severity.rawValue)[\(diagnostic.code)]: \(diagnostic.summary)")
+  }
+}
+
+@Suite struct CheckFixtureTests {
+  @Test(arguments: CheckFixture.all())
+  func fixture(_ fixture: CheckFixture) {
+    let file = Parser.parseConfig(fixture.source)
+    #expect(file.diagnostics.isEmpty, "fixture has syntax errors: \(file.diagnostics.map(\.summary))")
+    let lines = LineIndex(fixture.source)
+    var expected = CheckAnnotations.parse(fixture.source)
+    var unexpected: [Expectation] = []
+    for diagnostic in AtlasChecks.check(file) {
+      let actual = CheckAnnotations.actual(diagnostic, lines: lines)
+      if let index = expected.firstIndex(where: {
+        $0.line == actual.line && $0.startColumn == actual.startColumn && $0.endColumn == actual.endColumn
+          && actual.text.hasPrefix($0.text) && $0.text.contains("]")
+      }) {
+        expected.remove(at: index)
+      } else {
+        unexpected.append(actual)
+      }
+    }
+    #expect(unexpected.isEmpty, "unannotated diagnostics in \(fixture.testDescription):\n\(unexpected.map(\.description).joined(separator: "\n"))")
+    #expect(expected.isEmpty, "annotations without a diagnostic in \(fixture.testDescription):\n\(expected.map(\.description).joined(separator: "\n"))")
+  }
+
+  @Test func everyCodeHasAFixtureThatFiresIt() {
+    let all = CheckFixture.all().map { String(decoding: $0.source, as: UTF8.self) }.joined()
+    for code in AtlasCode.all {
+      #expect(all.contains("[\(code)]"), "no fixture fires \(code)")
+    }
+  }
+
+  @Test func quickFixesAndLinks() {
+    let file = Parser.parseConfig(Array("env \"a\" {\n  migration {\n    dri = \"x\"\n  }\n}\n".utf8))
+    let results = AtlasChecks.checkDetailed(file)
+    #expect(results.count == 1)
+    #expect(results.first?.fixes.first?.replacement == "dir")
+    #expect(results.first?.documentation?.hasPrefix("https://atlasgo.io/") == true)
+  }
+}
+
+@Suite struct CheckInvariantTests {
+  /// Typing simulated: the checks on every prefix of the check fixtures and a few corpus files.
+  @Test func noTrapOnPrefixes() {
+    var inputs = CheckFixture.all().map(\.source)
+    inputs += AtlasConfigCorpus.files().filter { $0.validity != .valid }.prefix(6).map(\.bytes)
+    for bytes in inputs where bytes.count < 8000 {
+      for length in 0...bytes.count {
+        let diagnostics = AtlasChecks.check(Parser.parseConfig(Array(bytes[0..<length])))
+        for diagnostic in diagnostics where diagnostic.subject.start < 0 || diagnostic.subject.end > length {
+          Issue.record("diagnostic outside the file: \(diagnostic)")
+        }
+      }
+    }
+  }
+
+  /// Deeply nested input must not overflow the stack.
+  @Test func deepInputs() {
+    let inputs = [
+      "variable \"x\" {\n  type = " + String(repeating: "list(", count: 20_000) + "string" + String(repeating: ")", count: 20_000) + "\n}\n",
+      "env \"a\" {\n  url = " + String(repeating: "(", count: 20_000) + "1" + String(repeating: ")", count: 20_000) + "\n}\n",
+      "env \"a\" {\n  schemas = " + String(repeating: "[", count: 20_000) + String(repeating: "]", count: 20_000) + "\n}\n",
+      String(repeating: "env {\n", count: 300) + String(repeating: "}\n", count: 300),
+    ]
+    for text in inputs { _ = AtlasChecks.check(Parser.parseConfig(Array(text.utf8))) }
+  }
+}
