@@ -149,12 +149,16 @@ package struct LSPDiagnostic: Sendable, Hashable {
   package var code: String
   package var source: String
   package var message: String
+  /// A page that explains the diagnostic (`codeDescription.href`).
+  package var documentation: String? = nil
 
   package var json: JSONValue {
-    [
+    var members: [String: JSONValue] = [
       "range": range.json, "severity": .int(severity.rawValue), "code": .string(code), "source": .string(source),
       "message": .string(message),
     ]
+    if let documentation { members["codeDescription"] = ["href": .string(documentation)] }
+    return .object(members)
   }
 }
 

@@ -1,5 +1,6 @@
 // Diagnostics: recomputed (with the parse the syntax features answer from) off the request queue after each change, pushed with `publishDiagnostics` to clients that
 // do not pull, and answered to `textDocument/diagnostic` with result ids (`unchanged` when the client is current).
+import AtlasLanguage
 import HCLSyntax
 
 /// The diagnostics of one open document: the latest result, whether a computation is running, who waits for it.
@@ -52,24 +53,41 @@ extension Server {
     let enabled = settings.diagnosticsEnabled
     let encoding = positionEncoding
     let text = document.text
+    let isProjectFile = Self.isAtlasProjectFile(uri)
     backgroundQueue.async {
-      let (snapshot, items) = Self.analyse(text: text, version: version, revision: revision, encoding: encoding,
-        diagnosticsEnabled: enabled)
+      let (snapshot, items) = Self.analyse(
+        text: text, version: version, revision: revision, encoding: encoding, diagnosticsEnabled: enabled,
+        isProjectFile: isProjectFile)
       self.queue.async {
         self.finishDiagnostics(uri: uri, snapshot: snapshot, generation: generation, items: items)
       }
     }
   }
 
-  /// Parses a text and gives its syntax diagnostics in LSP terms. Runs on the background queue.
+  /// Whether a document is an Atlas project file, whose blocks the atlas.hcl checks judge: `atlas.hcl` or a name
+  /// ending in it (`dev.atlas.hcl`). Other `.hcl` files (Atlas schema files, Terraform) get syntax diagnostics only.
+  static func isAtlasProjectFile(_ uri: String) -> Bool {
+    let name = uri.split(separator: "/").last.map { $0.lowercased() } ?? ""
+    return name == "atlas.hcl" || name.hasSuffix(".atlas.hcl") || name.hasSuffix("_atlas.hcl")
+  }
+
+  /// Parses a text and gives its diagnostics in LSP terms: syntax, then (for project files) the atlas.hcl structure
+  /// checks. Runs on the background queue.
   static func analyse(
-    text: [UInt8], version: Int, revision: Int, encoding: PositionEncoding, diagnosticsEnabled: Bool
+    text: [UInt8], version: Int, revision: Int, encoding: PositionEncoding, diagnosticsEnabled: Bool,
+    isProjectFile: Bool
   ) -> (ParsedSnapshot, [LSPDiagnostic]) {
     let parsed = Parser.parseConfig(text)
     let snapshot = ParsedSnapshot(version: version, revision: revision, file: parsed, lines: LineIndex(text))
     guard diagnosticsEnabled else { return (snapshot, []) }
     let converter = PositionConverter(lines: snapshot.lines, encoding: encoding)
-    return (snapshot, parsed.diagnostics.map(converter.diagnostic))
+    var items = parsed.diagnostics.map(converter.diagnostic)
+    for checked in isProjectFile ? AtlasChecks.checkDetailed(parsed) : [] {
+      var item = converter.diagnostic(checked.diagnostic)
+      item.documentation = checked.documentation
+      items.append(item)
+    }
+    return (snapshot, items)
   }
 
   private func finishDiagnostics(uri: String, snapshot: ParsedSnapshot, generation: Int, items: [LSPDiagnostic]) {
