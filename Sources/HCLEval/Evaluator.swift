@@ -474,6 +474,9 @@ struct EvaluationState {
         context: node.range)
       return .unknown()
     }
+    if StandardLibrary.expressionFunctions.contains(name) {
+      return tryOrCan(name, argumentNodes, scope, callRange: node.range)
+    }
     var values: [Value] = []
     var ranges: [TextRange] = []
     for (index, argumentNode) in argumentNodes.enumerated() {
@@ -554,6 +557,39 @@ struct EvaluationState {
       }
       return .unknown(function.returnType)
     }
+  }
+
+  /// `try(…)` and `can(…)` (hcl's `ext/tryfunc`): arguments are evaluated one by one with their diagnostics held
+  /// back; an unknown result is not a success or failure yet, so the result is unknown.
+  mutating func tryOrCan(_ name: String, _ arguments: [SyntaxNode], _ scope: Scope, callRange: TextRange) -> Value {
+    if name == "can" && arguments.count != 1 {
+      error(arguments.isEmpty ? "not-enough-arguments" : "too-many-arguments",
+        arguments.isEmpty ? "Not enough function arguments" : "Too many function arguments",
+        "Function \"can\" expects 1 argument(s).", callRange)
+      return .unknown(.bool)
+    }
+    if arguments.isEmpty {
+      error("call-failed", "Error in function call", "Call to function \"try\" failed: at least one argument is required.", callRange)
+      return .unknown()
+    }
+    var failures: [String] = []
+    for argument in arguments {
+      let saved = diagnostics
+      let value = evaluate(argument, scope)
+      let produced = diagnostics.count - saved.count
+      let messages = diagnostics[saved.count...].map(\.message)
+      diagnostics = saved
+      if produced == 0 {
+        if !value.isWhollyKnown { return name == "can" ? Value.unknown(.bool) : Value.unknown() }
+        return name == "can" ? .true : value
+      }
+      failures += messages
+    }
+    if name == "can" { return .false }
+    error("call-failed", "Error in function call",
+      "Call to function \"try\" failed: no expression succeeded:\n" + failures.map { "- \($0)" }.joined(separator: "\n"),
+      callRange)
+    return .unknown()
   }
 
   // MARK: - For expressions
