@@ -6,8 +6,8 @@ extension StandardLibrary {
       makeFunction([p("str", .string)], returns: .string, summary) { args throws(FunctionError) in .string(f(args[0].s)) }
     }
     return [
-      "lower": stringToString("The string in lowercase.") { $0.lowercased() },
-      "upper": stringToString("The string in uppercase.") { $0.uppercased() },
+      "lower": stringToString("The string in lowercase.") { simpleCase($0) { $0.lowercaseMapping } },
+      "upper": stringToString("The string in uppercase.") { simpleCase($0) { $0.uppercaseMapping } },
       "title": stringToString("The string with the first letter of each word in uppercase.") { title($0) },
       "trimspace": stringToString("The string without leading and trailing whitespace.") { trimSpace($0) },
       "chomp": stringToString("The string without trailing newlines.") { s in
@@ -115,9 +115,20 @@ extension StandardLibrary {
     var out = ""
     var previousIsSeparator = true
     for scalar in s.unicodeScalars {
-      if previousIsSeparator { out += scalar.properties.titlecaseMapping } else { out.unicodeScalars.append(scalar) }
+      if previousIsSeparator { out += simpleCase(String(scalar)) { $0.titlecaseMapping } } else { out.unicodeScalars.append(scalar) }
       let p = scalar.properties
       previousIsSeparator = !(p.isAlphabetic || p.numericType != nil || scalar == "_")
+    }
+    return out
+  }
+
+  /// Go maps case scalar by scalar (simple case mapping: `ß` stays `ß` in uppercase). Swift exposes the full
+  /// mappings; a mapping to more than one scalar is treated as having no simple mapping.
+  static func simpleCase(_ s: String, _ mapping: (Unicode.Scalar.Properties) -> String) -> String {
+    var out = ""
+    for scalar in s.unicodeScalars {
+      let mapped = mapping(scalar.properties)
+      if mapped.unicodeScalars.count == 1 { out += mapped } else { out.unicodeScalars.append(scalar) }
     }
     return out
   }
