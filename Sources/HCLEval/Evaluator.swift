@@ -135,8 +135,11 @@ struct EvaluationState {
       else { continue }
       let value = evaluate(parts[1], scope)
       var key: String
-      if keyExpression.kind == .variable, let name = variable(keyExpression) {
-        key = name
+      if keyExpression.kind == .variable || keyExpression.kind == .literal,
+        let token = tokens(of: keyExpression).first, token.kind == .ident
+      {
+        // A bare name is the key itself, keywords included (`{null = 1}` has the key "null").
+        key = text(token)
       } else {
         let keyValue = evaluate(keyExpression, scope)
         if keyValue.isNull {
