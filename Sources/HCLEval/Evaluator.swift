@@ -541,14 +541,14 @@ struct EvaluationState {
         let (plain, marked) = v.unmarkedDeep()
         sensitive = sensitive || marked
         if !param.allowUnknown && !plain.isWhollyKnown { unknown = true }
-        converted.append(plain)
+        converted.append(function.receivesSensitive ? v : plain)
       }
     }
     if failed { return .unknown(function.returnType) }
     if unknown { return Value.unknown(function.returnType).marked(sensitive) }
     switch function.implementation(converted) {
     case .success(let result):
-      return result.marked(sensitive)
+      return function.receivesSensitive ? result : result.marked(sensitive)
     case .failure(let failure):
       if let argument = failure.argument, argument < ranges.count {
         let param = argument < params.count ? params[argument] : function.variadic

@@ -78,11 +78,17 @@ extension StandardLibrary {
       "alltrue": makeFunction([p("collection", .list(.bool))], returns: .bool, "Whether every element is true.") {
         args throws(FunctionError) in .bool(args[0].items.allSatisfy { $0.boolValue == true })
       },
-      "print": makeFunction([p("v", .dynamic, null: true)], returns: .dynamic, "Prints the value and returns it.") {
-        args throws(FunctionError) in
-        host.print?(args[0].render())
-        return args[0]
-      },
+      "print": {
+        var function = makeFunction([p("v", .dynamic, null: true)], returns: .dynamic, "Prints the value and returns it.") {
+          args throws(FunctionError) in
+          host.print?(args[0].render())  // renders secrets as (sensitive)
+          return args[0]
+        }
+        function.receivesSensitive = true
+        return function
+      }(),
+      "sql": makeFunction([p("def", .string)], returns: .dynamic,
+        "A raw SQL expression for schema files; it has no value in atlas.hcl.") { _ throws(FunctionError) in .unknown() },
       // `try` and `can` take expressions; the evaluator calls them specially (these entries give their signature).
       "try": makeFunction([], variadic: p("expressions", .dynamic, null: true, unknown: true), returns: .dynamic,
         "The first of the expressions that evaluates without errors.") { args throws(FunctionError) in
@@ -168,12 +174,14 @@ struct URLText: CustomStringConvertible {
     return out
   }
 
+  /// Go's `escape(s, encodePath)`: `$&+,/:;=@` stay, everything else but unreserved bytes is escaped.
   static func escapePath(_ s: String) -> String {
-    escape(s, spaceAsPlus: false, keep: Set("/:@&=+$,;!*'()".utf8))
+    escape(s, spaceAsPlus: false, keep: Set("$&+,/:;=@".utf8))
   }
 
+  /// Go's `escape(s, encodeUserPassword)`: `$&+,;=` stay.
   static func escapeUserinfo(_ s: String) -> String {
-    escape(s, spaceAsPlus: false, keep: Set("&=+$,;!*'()".utf8))
+    escape(s, spaceAsPlus: false, keep: Set("$&+,;=".utf8))
   }
 
   static func unescape(_ s: Substring) -> String {

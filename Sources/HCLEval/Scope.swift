@@ -38,6 +38,9 @@ package struct Function: Sendable {
   package var returnType: ValueType
   package var summary: String
   package var implementation: @Sendable ([Value]) -> Result<Value, FunctionError>
+  /// The arguments keep their sensitive marks (for functions that must see them, like `print`, which renders them
+  /// redacted); otherwise they arrive unmarked and the result is re-marked.
+  package var receivesSensitive = false
 
   package init(
     parameters: [FunctionParameter], variadic: FunctionParameter? = nil, returns returnType: ValueType,
