@@ -7,6 +7,9 @@ package import HCLSyntax
 package enum Evaluator {
   /// How deeply expressions may nest before evaluation gives up with a diagnostic (long operator chains nest too).
   package static let maxDepth = 200
+  /// How many expression nodes one evaluation may visit (nested `for` loops multiply) before it gives up with a
+  /// diagnostic, so that a hostile file cannot hang the server.
+  package static let maxSteps = 500_000
 
   /// Evaluates an expression node (or a `file` node from `Parser.parseExpression`, whose expression it takes).
   package static func evaluate(_ node: SyntaxNode, in file: ParsedFile, scope: Scope) -> (Value, [Diagnostic]) {
@@ -33,6 +36,7 @@ struct EvaluationState {
   var diagnostics: [Diagnostic] = []
   var depth = 0
   var reportedDepth = false
+  var steps = 0
   /// The element a splat's steps apply to (innermost last).
   var splatItems: [Value] = []
 
@@ -63,6 +67,14 @@ struct EvaluationState {
         reportedDepth = true
         error("too-deep", "Expression too deeply nested",
           "This expression nests more than \(Evaluator.maxDepth) levels deep; Mercator does not evaluate it.", node.range)
+      }
+      return .unknown()
+    }
+    steps += 1
+    guard steps <= Evaluator.maxSteps else {
+      if steps == Evaluator.maxSteps + 1 {
+        error("too-expensive", "Expression too expensive",
+          "Evaluating this expression takes more than \(Evaluator.maxSteps) steps; Mercator stops here.", node.range)
       }
       return .unknown()
     }

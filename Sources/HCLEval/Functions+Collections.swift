@@ -83,8 +83,9 @@ extension StandardLibrary {
       },
       "distinct": makeFunction([p("list", .list(.dynamic))], returns: .dynamic,
         "The list without duplicate elements, first occurrences kept.") { args throws(FunctionError) in
+        var seen: Set<Value> = []
         var out: [Value] = []
-        for element in args[0].items where !out.contains(element) { out.append(element) }
+        for element in args[0].items where seen.insert(element).inserted { out.append(element) }
         return .list(out, of: args[0].type.elementType ?? .dynamic)
       },
       "element": makeFunction([p("list", .dynamic), p("index", .number)], returns: .dynamic,

@@ -38,7 +38,11 @@ extension StandardLibrary {
       },
       "indent": makeFunction([p("spaces", .number), p("str", .string)], returns: .string,
         "The string with every line but the first indented by the given number of spaces.") { args throws(FunctionError) in
-        let count = max(0, Swift.min(NumberFormat.integer(args[0].n) ?? 0, 1 << 16))
+        let count = max(0, NumberFormat.integer(args[0].n) ?? 0)
+        let lines = args[1].s.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+        guard count.multipliedReportingOverflow(by: lines).partialValue <= maxResultBytes, count <= maxResultBytes else {
+          throw FunctionError("the result would be larger than \(maxResultBytes) bytes")
+        }
         return .string(replaceAll(args[1].s, "\n", "\n" + String(repeating: " ", count: count)))
       },
       "substr": makeFunction([p("str", .string), p("offset", .number), p("length", .number)], returns: .string,
@@ -55,7 +59,11 @@ extension StandardLibrary {
       },
       "replace": makeFunction([p("str", .string), p("substr", .string), p("replace", .string)], returns: .string,
         "The string with every occurrence of substr replaced.") { args throws(FunctionError) in
-        .string(replaceAll(args[0].s, args[1].s, args[2].s))
+        let worst = (args[0].s.utf8.count + 1) * max(1, args[2].s.utf8.count)
+        guard worst <= maxResultBytes || args[1].s.utf8.count > 0 && args[0].s.utf8.count / args[1].s.utf8.count * args[2].s.utf8.count <= maxResultBytes else {
+          throw FunctionError("the result would be larger than \(maxResultBytes) bytes")
+        }
+        return .string(replaceAll(args[0].s, args[1].s, args[2].s))
       },
       "split": makeFunction([p("separator", .string), p("str", .string)], returns: .list(.string),
         "The string split at each separator.") { args throws(FunctionError) in
@@ -121,6 +129,9 @@ extension StandardLibrary {
     }
     return out
   }
+
+  /// The largest string a function builds (far beyond any real config; keeps hostile input from exhausting memory).
+  static let maxResultBytes = 16 << 20
 
   /// Go maps case scalar by scalar (simple case mapping: `ß` stays `ß` in uppercase). Swift exposes the full
   /// mappings; a mapping to more than one scalar is treated as having no simple mapping.

@@ -125,8 +125,9 @@ package struct Value: Hashable, Sendable {
   }
   /// A set: elements deduplicated and ordered as cty orders them.
   package static func set(_ elements: [Value], of elementType: ValueType) -> Value {
+    var seen: Set<Value> = []
     var unique: [Value] = []
-    for element in elements where !unique.contains(where: { $0.isIdentical(to: element) }) { unique.append(element) }
+    for element in elements where seen.insert(element).inserted { unique.append(element) }
     unique.sort(by: Value.setOrder)
     return Value(type: .set(elementType), content: .elements(unique))
   }

@@ -24,6 +24,24 @@ import Testing
     _ = value.render()
   }
 
+  @Test func expensiveEvaluationStops() {
+    let source = "[for a in range(1000) : [for b in range(1000) : [for c in range(10) : a + b + c]]]"
+    let (value, diagnostics) = Evaluator.evaluate(expression: source, scope: TestScope.scope)
+    _ = value.render()
+    #expect(diagnostics.map(\.code) == ["eval.too-expensive"])
+    let big = Evaluator.evaluate(expression: #"indent(1000000000, "a\nb\nc")"#, scope: TestScope.scope)
+    #expect(big.1.map(\.code) == ["eval.call-failed"])
+    let wide = Evaluator.evaluate(expression: #"length(replace(format("%9999d", 1), "", format("%9999d", 1)))"#, scope: TestScope.scope)
+    #expect(wide.1.map(\.code) == ["eval.call-failed"])
+  }
+
+  @Test func largeSetsAreFast() {
+    let numbers = (0..<200_000).map { "\($0 % 1000)" }.joined(separator: ",")
+    let (value, diagnostics) = Evaluator.evaluate(expression: "length(toset(jsondecode(\"[\(numbers)]\")))", scope: TestScope.scope)
+    #expect(diagnostics.isEmpty)
+    #expect(value.render() == "1000")
+  }
+
   @Test func tooDeepIsOneDiagnostic() {
     let source = "1" + String(repeating: " + 1", count: 1000)
     let (value, diagnostics) = Evaluator.evaluate(expression: source, scope: TestScope.scope)
