@@ -15,4 +15,13 @@
 // - An unknown value poisons quietly: operations on unknowns give unknowns without a diagnostic, so one mistake
 //   gives one diagnostic.
 // - A sensitive value taints everything computed from it and never renders: `render()` prints `(sensitive)`.
+// - Evaluation is bounded: nesting deeper than `Evaluator.maxDepth` or more than `Evaluator.maxSteps` nodes per
+//   evaluation gives one diagnostic and an unknown; functions cap the strings and lists they build.
+//
+// Known differences from Atlas (go-cty v1.14, hcl v2.18), each a deliberate simplification:
 // - Numbers are `Double` (see `Number.swift` for the limits compared with cty's 512-bit big.Float).
+// - Strings are not NFC-normalised when built; comparisons still treat canonically equivalent strings as equal
+//   (Swift's `String` equality), but bytes and sort order follow the source.
+// - Regular expressions run on Swift's backtracking engine with RE2-like options (`Functions+Regex.swift`).
+// - `upper`/`lower`/`title` approximate Go's simple case mapping from Swift's full mappings.
+// - Not implemented: yamlencode, yamldecode, yamlmerge (calls give an "unknown function" diagnostic).

@@ -16,3 +16,12 @@ import Testing
     Self.check(testCase)
   }
 }
+
+@Suite struct CoverageTests {
+  /// Every registered function is exercised by at least one case in functions.cases.
+  @Test func everyFunctionHasCases() throws {
+    let text = try String(contentsOf: EvalPaths.cases.appendingPathComponent("functions.cases"), encoding: .utf8)
+    let missing = TestScope.functions.keys.filter { !text.contains("\($0)(") }.sorted()
+    #expect(missing.isEmpty, "functions without cases: \(missing)")
+  }
+}

@@ -100,4 +100,20 @@ import Testing
       }
     }
   }
+
+  /// Every prefix of every fixture expression, and each with one byte removed, evaluates without a trap.
+  @Test func everyPrefixOfEveryCase() {
+    let all = ["expressions", "templates", "functions", "unknown-and-sensitive"].flatMap { EvalCase.load($0) }
+    #expect(all.count > 300)
+    for testCase in all {
+      let bytes = Array(testCase.expression.utf8)
+      for end in 0..<bytes.count {
+        for input in [Array(bytes[0..<end]), Array(bytes[0..<end] + bytes[(end + 1)...])] {
+          let file = Parser.parseExpression(input)
+          let (value, _) = Evaluator.evaluate(file.root, in: file, scope: TestScope.scope)
+          _ = value.render()
+        }
+      }
+    }
+  }
 }
