@@ -132,7 +132,9 @@ struct EvaluationState {
   mutating func variable(_ node: SyntaxNode, _ scope: Scope) -> Value {
     guard let name = variable(node) else { return .unknown() }
     if let value = scope.variable(name) { return value }
-    error("unknown-variable", "Unknown variable", "There is no variable named \"\(name)\".", node.range)
+    var detail = "There is no variable named \"\(name)\"."
+    if let suggestion = nameSuggestion(name, among: scope.allVariableNames) { detail += " Did you mean \"\(suggestion)\"?" }
+    error("unknown-variable", "Unknown variable", detail, node.range)
     return .unknown()
   }
 
@@ -467,11 +469,11 @@ struct EvaluationState {
     guard let op = tokens(of: node).first, let operandNode = node.childNodes.first else { return .unknown() }
     let value = evaluate(operandNode, scope)
     if op.kind == .bang {
-      guard let b = operand(value, .bool, side: "", operandNode.range) else { return .unknown(.bool) }
+      guard let b = operand(value, .bool, side: "unary", operandNode.range) else { return .unknown(.bool) }
       guard let x = b.boolValue else { return Value.unknown(.bool).marked(value.isSensitive) }
       return Value.bool(!x).marked(value.isSensitive)
     }
-    guard let n = operand(value, .number, side: "", operandNode.range) else { return .unknown(.number) }
+    guard let n = operand(value, .number, side: "unary", operandNode.range) else { return .unknown(.number) }
     guard let x = n.numberValue else { return Value.unknown(.number).marked(value.isSensitive) }
     return Value.number(-x).marked(value.isSensitive)
   }
@@ -485,8 +487,9 @@ struct EvaluationState {
     let argumentNodes = arguments.childNodes
     let expands = tokens(of: arguments).contains { $0.kind == .ellipsis }
     guard let function = scope.function(name) else {
-      error("unknown-function", "Call to unknown function", "There is no function named \"\(name)\".", nameToken.range,
-        context: node.range)
+      var detail = "There is no function named \"\(name)\"."
+      if let suggestion = nameSuggestion(name, among: scope.allFunctionNames) { detail += " Did you mean \"\(suggestion)\"?" }
+      error("unknown-function", "Call to unknown function", detail, nameToken.range, context: node.range)
       return .unknown()
     }
     if StandardLibrary.expressionFunctions.contains(name) {

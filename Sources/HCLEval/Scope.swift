@@ -94,10 +94,43 @@ package final class Scope: Sendable {
   /// A nested scope with more variables (a `for` expression's names).
   package func child(variables: [String: Value]) -> Scope { Scope(variables: variables, parent: self) }
 
+  /// Every function name visible here (for completion and did-you-mean).
+  package var allFunctionNames: Set<String> {
+    var names = Set(functions.keys)
+    if let parent { names.formUnion(parent.allFunctionNames) }
+    return names
+  }
+
   /// Every variable name visible here (for completion and did-you-mean).
   package var allVariableNames: Set<String> {
     var names = Set(variables.keys)
     if let parent { names.formUnion(parent.allVariableNames) }
     return names
   }
+}
+
+/// hcl's `nameSuggestion`: the candidate closest to `name` by edit distance, if it is within 3 edits.
+package func nameSuggestion(_ name: String, among candidates: some Sequence<String>) -> String? {
+  func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    if a.isEmpty { return b.count }
+    var previous = Array(0...b.count)
+    for (i, x) in a.enumerated() {
+      var current = [i + 1] + Array(repeating: 0, count: b.count)
+      for (j, y) in b.enumerated() {
+        current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+  let target = Array(name.unicodeScalars)
+  guard target.count <= 64 else { return nil }
+  var best: (String, Int)? = nil
+  for candidate in candidates.sorted() {
+    let scalars = Array(candidate.unicodeScalars)
+    guard scalars.count <= 64 else { continue }
+    let d = distance(target, scalars)
+    if d < 3, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
+  }
+  return best?.0
 }

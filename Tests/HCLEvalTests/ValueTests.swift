@@ -157,4 +157,19 @@ import Testing
     #expect(subject(#"tonumber("x")"#) == #""x""#)
     #expect(subject(#"true ? 1 : [2]"#) == "1 : [2]")
   }
+
+  @Test func messagesFollowHCL() {
+    func message(_ source: String) -> String {
+      Evaluator.evaluate(expression: source, scope: TestScope.scope).1.first?.message ?? "<none>"
+    }
+    #expect(message("lsit") == #"Unknown variable; There is no variable named "lsit". Did you mean "list"?"#)
+    #expect(message("uper(str)") == #"Call to unknown function; There is no function named "uper". Did you mean "upper"?"#)
+    #expect(message("zzzzzz") == #"Unknown variable; There is no variable named "zzzzzz"."#)
+    #expect(message("obj.zzz") == #"Unsupported attribute; This object does not have an attribute named "zzz"."#)
+    #expect(message("upper(1, 2)") == #"Too many function arguments; Function "upper" expects only 1 argument(s)."#)
+    #expect(message("upper([])") == #"Invalid function argument; Invalid value for "str" parameter: string required."#)
+    #expect(message("-true") == "Invalid operand; Unsuitable value for unary operand: number required.")
+    #expect(message("true ? 1 : [1]") == "Inconsistent conditional result types; The true and false result expressions must have consistent types. The 'true' value is number, but the 'false' value is tuple.")
+    #expect(message(#"{for s in ["a", "a"] : s => s}"#).hasPrefix(#"Duplicate object key; Two different items produced the key "a""#))
+  }
 }
