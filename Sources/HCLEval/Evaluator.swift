@@ -80,6 +80,16 @@ struct EvaluationState {
     }
     depth += 1
     defer { depth -= 1 }
+    let value = dispatch(node, scope)
+    if value.nesting > Value.maxNesting {
+      error("too-deep-value", "Value too deeply nested",
+        "This value nests collections more than \(Value.maxNesting) levels deep; Mercator does not evaluate it.", node.range)
+      return .unknown()
+    }
+    return value
+  }
+
+  mutating func dispatch(_ node: SyntaxNode, _ scope: Scope) -> Value {
     switch node.kind {
     case .literal: return literal(node)
     case .variable: return variable(node, scope)

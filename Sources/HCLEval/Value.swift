@@ -89,14 +89,31 @@ package struct Value: Hashable, Sendable {
   }
 
   package var type: ValueType
-  package var content: Content
+  package var content: Content {
+    didSet { nesting = Value.nesting(of: content) }
+  }
   /// Secrets (tokens, passwords): taint every result computed from them and never render.
   package var isSensitive: Bool
+  /// How deeply collections nest inside this value (0 for a primitive). Recursive algorithms over values (rendering,
+  /// conversion, equality) are safe below `Value.maxNesting`, which the evaluator enforces.
+  package private(set) var nesting: Int
+
+  /// Values nested deeper than this are refused by the evaluator (a diagnostic and an unknown).
+  package static let maxNesting = 256
 
   package init(type: ValueType, content: Content, sensitive: Bool = false) {
     self.type = type
     self.content = content
     self.isSensitive = sensitive
+    self.nesting = Value.nesting(of: content)
+  }
+
+  static func nesting(of content: Content) -> Int {
+    switch content {
+    case .elements(let es): 1 + (es.map(\.nesting).max() ?? 0)
+    case .attributes(let attrs): 1 + (attrs.values.map(\.nesting).max() ?? 0)
+    default: 0
+    }
   }
 
   // MARK: Constructors

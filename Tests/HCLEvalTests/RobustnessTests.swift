@@ -42,6 +42,22 @@ import Testing
     #expect(value.render() == "1000")
   }
 
+  /// Values built from deep variables (as chains of locals would make) stop at `Value.maxNesting`.
+  @Test func deepValuesAreRefused() {
+    var deep = Value.number(1)
+    for _ in 0..<(Value.maxNesting + 10) { deep = .tuple([deep]) }
+    #expect(deep.nesting == Value.maxNesting + 10)
+    let scope = Scope(variables: ["deep": deep], functions: StandardLibrary.functions())
+    let (value, diagnostics) = Evaluator.evaluate(expression: "[deep]", scope: scope)
+    #expect(value.render() == "[(unknown any)]")
+    #expect(diagnostics.map(\.code) == ["eval.too-deep-value"])
+    #expect(Evaluator.evaluate(expression: "deep[0][0][0]", scope: scope).1.map(\.code) == ["eval.too-deep-value"])
+    var ok = Value.number(1)
+    for _ in 0..<(Value.maxNesting - 5) { ok = .tuple([ok]) }
+    let fine = Scope(variables: ["ok": ok], functions: StandardLibrary.functions())
+    #expect(Evaluator.evaluate(expression: "length(jsonencode([ok]))", scope: fine).1.isEmpty)
+  }
+
   @Test func tooDeepIsOneDiagnostic() {
     let source = "1" + String(repeating: " + 1", count: 1000)
     let (value, diagnostics) = Evaluator.evaluate(expression: source, scope: TestScope.scope)
