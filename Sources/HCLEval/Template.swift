@@ -152,14 +152,14 @@ extension EvaluationState {
         if newline {
           newline = false
           let trimmed = value.drop(while: { $0.isWhitespace })
-          if trimmed.isEmpty && value.hasSuffix("\n") {
+          if trimmed.isEmpty && value.utf8.last == 10 {
             // A blank line: not counted.
           } else {
             minimum = min(minimum, value.count - trimmed.count)
             adjust.append(index)
           }
         }
-        if value.hasSuffix("\n") { newline = true }
+        if value.utf8.last == 10 { newline = true }
       }
     }
     guard minimum != Int.max, minimum > 0 else { return }

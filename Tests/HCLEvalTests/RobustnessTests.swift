@@ -132,4 +132,11 @@ import Testing
       }
     }
   }
+
+  @Test func crlfHeredocsFlush() {
+    let source = "<<-EOT\r\n    a\r\n      b\r\n    EOT\r\n"
+    let (value, diagnostics) = Evaluator.evaluate(expression: source, scope: TestScope.scope)
+    #expect(diagnostics.isEmpty)
+    #expect(value.stringValue?.utf8.elementsEqual("a\r\n  b\r\n".utf8) == true, "\(value.render())")
+  }
 }
