@@ -185,7 +185,11 @@ enum JSON {
           || bytes[i] == UInt8(ascii: "-")
         { i += 1 }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
-        guard !text.isEmpty, let n = NumberFormat.parse(text), !text.hasPrefix("+") else {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        let leadingZero = digits.count > 1 && digits.hasPrefix("0") && digits.dropFirst().first?.isNumber == true
+        guard !text.isEmpty, !leadingZero, !digits.hasPrefix("."), !text.hasSuffix("."), let n = NumberFormat.parse(text),
+          !text.hasPrefix("+")
+        else {
           throw fail("invalid JSON: invalid character at offset \(start)")
         }
         return .number(n)
