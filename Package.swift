@@ -18,6 +18,7 @@ let package = Package(
   ],
   targets: [
     .target(name: "HCLSyntax", swiftSettings: strictSettings),
+    .target(name: "HCLEval", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
     .target(name: "AtlasLanguage", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
     .target(name: "LanguageServer", dependencies: ["HCLSyntax", "AtlasLanguage"], swiftSettings: strictSettings),
     .executableTarget(
@@ -31,6 +32,7 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     .testTarget(name: "HCLSyntaxTests", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
+    .testTarget(name: "HCLEvalTests", dependencies: ["HCLEval", "HCLSyntax"], swiftSettings: strictSettings),
     .testTarget(
       name: "AtlasLanguageTests", dependencies: ["AtlasLanguage", "HCLSyntax"], swiftSettings: strictSettings),
     .testTarget(

@@ -1,0 +1,331 @@
+// Templates: literals with escapes, interpolations, `%{if}`/`%{for}` directives, strip markers and heredoc flushing.
+
+import HCLSyntax
+
+extension EvaluationState {
+  /// What a template builds: text so far, and whether an unknown or sensitive value went into it.
+  struct TemplateOutput {
+    var text = ""
+    var unknown = false
+    var sensitive = false
+  }
+
+  /// A template-level token, in source order, for strip markers and heredoc flushing.
+  enum TemplateEntry {
+    case literal(Int)
+    case open(strip: Bool)
+    case close(strip: Bool)
+  }
+
+  mutating func template(_ node: SyntaxNode, _ scope: Scope) -> Value {
+    let parts = node.childNodes.filter { $0.kind != .unexpected }
+    // A template of exactly one interpolation returns its value unconverted.
+    if parts.count == 1, parts[0].kind == .templateInterpolation, let inner = parts[0].childNodes.first {
+      return evaluate(inner, scope)
+    }
+    var entries: [TemplateEntry] = []
+    collectEntries(node, into: &entries)
+    var literals = decodeLiterals(entries)
+    if node.kind == .heredocTemplate, let open = tokens(of: node).first, open.kind == .oHeredoc,
+      text(open).hasPrefix("<<-")
+    {
+      flush(entries, &literals)
+    }
+    strip(entries, &literals)
+    var output = TemplateOutput()
+    renderParts(node.children, scope, literals, &output)
+    if output.unknown { return Value.unknown(.string).marked(output.sensitive) }
+    return Value.string(output.text).marked(output.sensitive)
+  }
+
+  func collectEntries(_ node: SyntaxNode, into entries: inout [TemplateEntry]) {
+    for child in node.children {
+      switch child {
+      case .token(let index):
+        let token = file.tokens[Int(index)]
+        switch token.kind {
+        case .quotedLit, .stringLit: entries.append(.literal(Int(index)))
+        case .templateInterp, .templateControl: entries.append(.open(strip: text(token).hasSuffix("~")))
+        case .templateSeqEnd: entries.append(.close(strip: text(token).hasPrefix("~")))
+        default: break
+        }
+      case .node(let inner):
+        switch inner.kind {
+        case .templateLiteral, .templateIf, .templateFor:
+          collectEntries(inner, into: &entries)
+        case .templateInterpolation, .templateDirective:
+          // Only the sequence's own opener and closer matter at template level.
+          let own = inner.children.compactMap { element -> Token? in token(element) }
+          if let first = own.first(where: { $0.kind == .templateInterp || $0.kind == .templateControl }) {
+            entries.append(.open(strip: text(first).hasSuffix("~")))
+          }
+          if let last = own.last, last.kind == .templateSeqEnd {
+            entries.append(.close(strip: text(last).hasPrefix("~")))
+          }
+        default:
+          break
+        }
+      }
+    }
+  }
+
+  /// Literal token values with escapes decoded: `$${`/`%%{` always, backslash escapes in quoted strings.
+  func decodeLiterals(_ entries: [TemplateEntry]) -> [Int: String] {
+    var result: [Int: String] = [:]
+    for case .literal(let index) in entries {
+      let token = file.tokens[index]
+      let raw = file.source[token.start..<token.end]
+      if raw.count >= 3, raw[raw.startIndex] == raw[raw.startIndex + 1],
+        raw[raw.startIndex] == UInt8(ascii: "$") || raw[raw.startIndex] == UInt8(ascii: "%"),
+        raw[raw.startIndex + 2] == UInt8(ascii: "{")
+      {
+        result[index] = String(decoding: raw.dropFirst(), as: UTF8.self)
+      } else if token.kind == .quotedLit {
+        result[index] = Self.unescape(raw)
+      } else {
+        result[index] = String(decoding: raw, as: UTF8.self)
+      }
+    }
+    return result
+  }
+
+  /// Decodes `\n \r \t \" \\ \uNNNN \UNNNNNNNN`; invalid escapes (already reported by the parser) stay as written.
+  static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = bytes.startIndex
+    while i < bytes.endIndex {
+      let b = bytes[i]
+      guard b == UInt8(ascii: "\\"), i + 1 < bytes.endIndex else {
+        out.append(b)
+        i += 1
+        continue
+      }
+      let next = bytes[i + 1]
+      switch next {
+      case UInt8(ascii: "n"): out.append(10); i += 2
+      case UInt8(ascii: "r"): out.append(13); i += 2
+      case UInt8(ascii: "t"): out.append(9); i += 2
+      case UInt8(ascii: "\""): out.append(34); i += 2
+      case UInt8(ascii: "\\"): out.append(92); i += 2
+      case UInt8(ascii: "u"), UInt8(ascii: "U"):
+        let digits = next == UInt8(ascii: "u") ? 4 : 8
+        var value: UInt32 = 0
+        var j = i + 2
+        var count = 0
+        while count < digits, j < bytes.endIndex, let d = ParserHex.value(bytes[j]) {
+          value = value &* 16 &+ d
+          j += 1
+          count += 1
+        }
+        if count == digits, let scalar = Unicode.Scalar(value) {
+          out.append(contentsOf: Array(String(Character(scalar)).utf8))
+          i = j
+        } else {
+          out.append(b)
+          i += 1
+        }
+      default:
+        out.append(b)
+        i += 1
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `<<-`: removes the smallest indentation (in grapheme clusters) of the lines from each line, as hclsyntax's
+  /// `flushHeredocTemplateParts` does; blank lines do not count, a line starting with a sequence counts as 0.
+  func flush(_ entries: [TemplateEntry], _ literals: inout [Int: String]) {
+    var minimum = Int.max
+    var newline = true
+    var adjust: [Int] = []
+    for entry in entries {
+      switch entry {
+      case .close: continue
+      case .open:
+        if newline {
+          newline = false
+          minimum = 0
+        }
+      case .literal(let index):
+        let value = literals[index] ?? ""
+        if newline {
+          newline = false
+          let trimmed = value.drop(while: { $0.isWhitespace })
+          if trimmed.isEmpty && value.utf8.last == 10 {
+            // A blank line: not counted.
+          } else {
+            minimum = min(minimum, value.count - trimmed.count)
+            adjust.append(index)
+          }
+        }
+        if value.utf8.last == 10 { newline = true }
+      }
+    }
+    guard minimum != Int.max, minimum > 0 else { return }
+    for index in adjust {
+      guard let value = literals[index] else { continue }
+      literals[index] = String(value.dropFirst(minimum))
+    }
+  }
+
+  /// Strip markers: `~}` trims whitespace at the start of the next literal, `${~`/`%{~` at the end of the previous.
+  func strip(_ entries: [TemplateEntry], _ literals: inout [Int: String]) {
+    for (position, entry) in entries.enumerated() {
+      guard case .literal(let index) = entry, var value = literals[index] else { continue }
+      if position > 0, case .close(strip: true) = entries[position - 1] {
+        value = String(value.drop(while: { $0.isWhitespace }))
+      }
+      if position + 1 < entries.count, case .open(strip: true) = entries[position + 1] {
+        while let last = value.last, last.isWhitespace { value.removeLast() }
+      }
+      literals[index] = value
+    }
+  }
+
+  mutating func renderParts(_ children: SyntaxChildren, _ scope: Scope, _ literals: [Int: String], _ output: inout TemplateOutput) {
+    for child in children {
+      guard case .node(let part) = child else { continue }
+      renderPart(part, scope, literals, &output)
+    }
+  }
+
+  mutating func renderPart(_ part: SyntaxNode, _ scope: Scope, _ literals: [Int: String], _ output: inout TemplateOutput) {
+    switch part.kind {
+    case .templateLiteral:
+      for element in part.children {
+        if let index = element.tokenIndex, let value = literals[index] { output.text += value }
+      }
+    case .templateInterpolation:
+      guard let expression = part.childNodes.first else {
+        output.unknown = true
+        return
+      }
+      let value = evaluate(expression, scope)
+      append(value, expression.range, &output)
+    case .templateIf:
+      templateIf(part, scope, literals, &output)
+    case .templateFor:
+      templateFor(part, scope, literals, &output)
+    default:
+      break
+    }
+  }
+
+  mutating func append(_ value: Value, _ range: TextRange, _ output: inout TemplateOutput) {
+    if value.isNull {
+      error("invalid-interpolation", "Invalid template interpolation value",
+        "The expression result is null. Cannot include a null value in a string template.", range)
+      output.unknown = true
+      return
+    }
+    switch Conversion.convert(value, to: .string) {
+    case .failure(let f):
+      error("invalid-interpolation", "Invalid template interpolation value",
+        "Cannot include the given value in a string template: \(f.message).", range)
+      output.unknown = true
+    case .success(let s):
+      output.sensitive = output.sensitive || s.isSensitive
+      if let text = s.stringValue { output.text += text } else { output.unknown = true }
+    }
+  }
+
+  /// The keyword of a `%{ … }` directive node.
+  func directiveKeyword(_ node: SyntaxNode) -> String {
+    tokens(of: node).first(where: { $0.kind == .ident }).map { text($0) } ?? ""
+  }
+
+  mutating func templateIf(_ node: SyntaxNode, _ scope: Scope, _ literals: [Int: String], _ output: inout TemplateOutput) {
+    var thenParts: [SyntaxNode] = []
+    var elseParts: [SyntaxNode] = []
+    var condition: SyntaxNode? = nil
+    var phase = 0
+    for part in node.childNodes {
+      if part.kind == .templateDirective {
+        switch directiveKeyword(part) {
+        case "if":
+          condition = part.childNodes.first
+          phase = 1
+        case "else": phase = 2
+        default: phase = 3
+        }
+        continue
+      }
+      if phase == 1 { thenParts.append(part) } else if phase == 2 { elseParts.append(part) }
+    }
+    guard let condition else {
+      output.unknown = true
+      return
+    }
+    let value = evaluate(condition, scope)
+    if value.isNull {
+      error("null-condition", "Null condition", "The condition value is null. Conditions must either be true or false.", condition.range)
+      output.unknown = true
+      return
+    }
+    guard case .success(let b) = Conversion.convert(value, to: .bool) else {
+      error("incorrect-condition-type", "Incorrect condition type", "The condition expression must be of type bool.", condition.range)
+      output.unknown = true
+      return
+    }
+    output.sensitive = output.sensitive || b.isSensitive
+    guard let chosen = b.boolValue else {
+      output.unknown = true
+      return
+    }
+    for part in chosen ? thenParts : elseParts { renderPart(part, scope, literals, &output) }
+  }
+
+  mutating func templateFor(_ node: SyntaxNode, _ scope: Scope, _ literals: [Int: String], _ output: inout TemplateOutput) {
+    let nodes = node.childNodes
+    guard let directive = nodes.first, directive.kind == .templateDirective,
+      let collectionNode = directive.childNodes.first
+    else {
+      output.unknown = true
+      return
+    }
+    let idents = tokens(of: directive).filter { $0.kind == .ident }.map { text($0) }
+    guard idents.count >= 3 else {
+      output.unknown = true
+      return
+    }
+    let names = Array(idents[1..<(idents.count - 1)])
+    let keyName: String? = names.count == 2 ? names[0] : nil
+    let valueName = names.last ?? "_"
+    let body = nodes.dropFirst().filter { !($0.kind == .templateDirective && directiveKeyword($0) == "endfor") }
+    let collection = evaluate(collectionNode, scope)
+    if collection.isNull {
+      error("null-iteration", "Iteration over null value", "A null value cannot be used as the collection in a 'for' expression.", collectionNode.range)
+      output.unknown = true
+      return
+    }
+    guard collection.isKnown else {
+      output.unknown = true
+      return
+    }
+    guard let items = collection.keyedElements else {
+      error("non-iterable", "Iteration over non-iterable value",
+        "A value of type \(collection.type.friendlyName) cannot be used as the collection in a 'for' expression.", collectionNode.range)
+      output.unknown = true
+      return
+    }
+    output.sensitive = output.sensitive || collection.isSensitive
+    for item in items {
+      var variables = [valueName: item.value]
+      if let keyName { variables[keyName] = item.key }
+      let inner = scope.child(variables: variables)
+      for part in body { renderPart(part, inner, literals, &output) }
+    }
+  }
+}
+
+enum ParserHex {
+  static func value(_ byte: UInt8) -> UInt32? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+    default: nil
+    }
+  }
+}
