@@ -8,7 +8,8 @@ import Testing
   /// because `HCLSyntax` and `AtlasLanguage` must stay free of Foundation and I/O.
   static let allowedImports: [String: Set<String>] = [
     "HCLSyntax": [],
-    "HCLEval": ["HCLSyntax"],
+    // The platform C library, for its math functions (log, pow); no I/O (DESIGN §3).
+    "HCLEval": ["HCLSyntax", "Glibc", "Musl", "Darwin"],
     "AtlasLanguage": ["HCLSyntax", "HCLEval"],
     "AWSAuth": ["Crypto", "Foundation", "FoundationNetworking", "Dispatch", "Logging"],
     "DatabaseInspection": ["CLibPQ", "CMariaDB", "CSQLite", "HCLSyntax", "Foundation", "Dispatch", "Logging"],
