@@ -2,6 +2,7 @@
 import ArgumentParser
 import AtlasLanguage
 import HCLSyntax
+import LanguageServer
 
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -144,27 +145,8 @@ enum CheckOutput {
       + "\"rules\":[\(ruleItems.joined(separator: ","))]}},\"results\":[\(results.joined(separator: ","))]}]}\n"
   }
 
-  /// A JSON string literal.
-  static func quote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  /// A JSON string literal, written by the language server's JSON writer.
+  static func quote(_ text: String) -> String { JSONValue.string(text).serializedString }
 
   /// GitHub's escaping of a command's message.
   static func githubData(_ text: String) -> String {
