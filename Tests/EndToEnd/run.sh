@@ -27,7 +27,7 @@ if [[ ${1:-} == --install-only ]]; then install_only=true; shift; fi
 # ---- 1. apt packages ---------------------------------------------------------------------------------------
 # shellcheck source=../../scripts/lib/apt.sh
 source "$repo/scripts/lib/apt.sh"
-ensure_apt_packages neovim emacs-nox elpa-eglot python3-venv || die "could not install the LSP clients"
+ensure_apt_packages neovim emacs-nox elpa-eglot python3-venv strace || die "could not install the LSP clients"
 
 # ---- 2. Python virtual environment -------------------------------------------------------------------------
 venv="$repo/.venv-e2e"
