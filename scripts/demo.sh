@@ -5,9 +5,10 @@
 #
 # Needs only Swift (no apt packages yet). It runs:
 #   mercator parse examples/atlas.hcl          syntax diagnostics (none expected: exit 0)
+#   mercator check examples/atlas.hcl          syntax and atlas.hcl structure diagnostics (none expected: exit 0)
 #   mercator fmt --check examples/atlas.hcl    formatting check (already canonical: exit 0)
-# and, to show what diagnostics and formatting look like, the same commands on a broken and on a badly formatted
-# copy in a temporary directory (exit 1 expected there).
+# and, to show what diagnostics and formatting look like, the same commands on a broken, a misconfigured and a badly
+# formatted copy in a temporary directory (exit 1 expected there).
 # SWIFT_FLAGS (word-split) is passed to `swift build`, e.g. SWIFT_FLAGS="--scratch-path .build-demo";
 # MERCATOR=/path/to/mercator skips the build and uses that binary.
 set -euo pipefail
@@ -45,15 +46,20 @@ run() {
 }
 
 run 0 parse "$example"
+run 0 check "$example"
 run 0 fmt --check "$example"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # A syntax error: an unclosed block and an attribute without a value.
 sed -e 's/^  dev     = local.dev_url$/  dev     =/' -e '$d' "$example" >"$work/broken.hcl"
+# Misconfigured: misspelt attributes, which Atlas rejects or ignores (did-you-mean in the message).
+sed -e 's/^  type *= string$/  typ         = string/' -e '0,/^    dir = /s//    dirr = /' "$example" \
+  >"$work/misconfigured.atlas.hcl"
 # Badly formatted: the first blocks lose their indentation and alignment.
 sed -e '1,30{s/  *= / = /;s/^  *//}' "$example" >"$work/messy.hcl"
 cd "$work"
 run 1 parse broken.hcl
+run 1 check misconfigured.atlas.hcl
 run 1 fmt --check --diff messy.hcl
-say "done: $example parses cleanly and is formatted canonically."
+say "done: $example parses cleanly, passes the atlas.hcl checks and is formatted canonically."
