@@ -49,12 +49,15 @@ package enum AtlasCode {
   package static let referenceInVariable = "atlas.reference-in-variable"
   package static let unknownFunction = "atlas.unknown-function"
   package static let urlOnStringSource = "atlas.url-on-string-source"
+  package static let unusedLocal = "atlas.unused-local"
+  package static let unusedVariable = "atlas.unused-variable"
+  package static let unusedDataSource = "atlas.unused-data-source"
 
   package static let all = [
     unknownBlock, unknownAttribute, unknownDataSource, unknownDockerDriver, missingRequiredAttribute, labelCount,
     duplicateBlock, unknownLabel, mutuallyExclusive, missingOneOf, invalidEnumValue, typeMismatch,
     invalidVariableType, deprecated, unselectableEnv, unknownLocal, unknownVariable, eachOutsideForEach,
-    referenceInVariable, unknownFunction, urlOnStringSource,
+    referenceInVariable, unknownFunction, urlOnStringSource, unusedLocal, unusedVariable, unusedDataSource,
   ]
 }
 

@@ -94,6 +94,21 @@ extension StructureChecker {
              fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: call.nameRange, replacement: $0)] } ?? [])
     }
 
+    for local in model.locals where !usedLocals.contains(local.name) {
+      unused(AtlasCode.unusedLocal, "Local \"\(local.name)\" is never used", at: local.nameRange,
+             documentation: projectsLink + "#locals")
+    }
+    for variable in model.variables where !usedVariables.contains(variable.name) {
+      unused(AtlasCode.unusedVariable, "Variable \"\(variable.name)\" is never used", at: variable.nameRange,
+             documentation: projectsLink + "#input-variables")
+    }
+    for source in model.dataSources
+    where !usedSources.contains(source.name) && !usedSourceTypes.contains(source.dataType ?? "")
+      && !usedSourceTypes.contains("*")
+    {
+      unused(AtlasCode.unusedDataSource, "Data source \"data.\(source.name)\" is never used", at: source.nameRange,
+             documentation: projectsLink + "#data-sources")
+    }
   }
 
   /// Names people write for an Atlas function, too far apart for the edit distance to find.
@@ -109,5 +124,10 @@ extension StructureChecker {
            detail: suggestion.map { "Did you mean \"\(reference.root).\($0)\"?" } ?? detail,
            at: reference.range(throughSteps: 1), documentation: documentation,
            fixes: suggestion.map { [QuickFix(title: "Change to \"\(reference.root).\($0)\"", range: nameRange, replacement: $0)] } ?? [])
+  }
+
+  mutating func unused(_ code: String, _ summary: String, at range: TextRange, documentation: String) {
+    report(code, .warning, summary, at: range, documentation: documentation)
+    results[results.count - 1].isUnnecessary = true
   }
 }

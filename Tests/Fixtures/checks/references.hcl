@@ -6,12 +6,14 @@ variable "url" {
 }
 
 variable "bad_default" {
+#        ^^^^^^^^^^^^^ warning[atlas.unused-variable]: Variable "bad_default" is never used
   type    = string
   default = var.url
 #           ^^^^^^^ error[atlas.reference-in-variable]: A variable cannot use "var.…"
 }
 
 variable "bad_local" {
+#        ^^^^^^^^^^^ warning[atlas.unused-variable]: Variable "bad_local" is never used
   type    = string
   default = "${local.first}-x"
 #              ^^^^^^^^^^^ error[atlas.reference-in-variable]: A variable cannot use "local.…"
@@ -24,23 +26,35 @@ locals {
 # A second locals block: its locals are just as visible.
 locals {
   second  = local.first
+# ^^^^^^ warning[atlas.unused-local]: Local "second" is never used
   third   = local.secnd
+# ^^^^^ warning[atlas.unused-local]: Local "third" is never used
 #           ^^^^^^^^^^^ error[atlas.unknown-local]: Unknown local "secnd"
   tenants = toset(["t1", "t2"])
   listed  = [for local in ["x"] : local]
+# ^^^^^^ warning[atlas.unused-local]: Local "listed" is never used
   keyed   = { local = 1, var = 2 }
+# ^^^^^ warning[atlas.unused-local]: Local "keyed" is never used
   nested  = [for k, v in { a = 1 } : "${k}-${v}-${local.first}"]
+# ^^^^^^ warning[atlas.unused-local]: Local "nested" is never used
   missing = local.nowhere.deeper[0]
+# ^^^^^^^ warning[atlas.unused-local]: Local "missing" is never used
 #           ^^^^^^^^^^^^^ error[atlas.unknown-local]: Unknown local "nowhere"
   fn      = env("HOME")
+# ^^ warning[atlas.unused-local]: Local "fn" is never used
 #           ^^^ error[atlas.unknown-function]: Unknown function "env"
   tf      = lookup({ a = 1 }, "a", 0)
+# ^^ warning[atlas.unused-local]: Local "tf" is never used
 #           ^^^^^^ error[atlas.unknown-function]: Unknown function "lookup"
   typo    = uper("x")
+# ^^^^ warning[atlas.unused-local]: Local "typo" is never used
 #           ^^^^ error[atlas.unknown-function]: Unknown function "uper"
   known   = [upper("x"), urlescape("y"), jsondecode("{}"), fileset("*.sql")]
+# ^^^^^ warning[atlas.unused-local]: Local "known" is never used
   splat   = data.sql.tenants.values[*]
+# ^^^^^ warning[atlas.unused-local]: Local "splat" is never used
   whole   = data.aws_rds_token.token
+# ^^^^^ warning[atlas.unused-local]: Local "whole" is never used
 }
 
 data "aws_rds_token" "token" {
