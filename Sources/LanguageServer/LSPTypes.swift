@@ -151,6 +151,8 @@ package struct LSPDiagnostic: Sendable, Hashable {
   package var message: String
   /// A page that explains the diagnostic (`codeDescription.href`).
   package var documentation: String? = nil
+  /// Code that does nothing (`DiagnosticTag.Unnecessary`): editors fade it out.
+  package var isUnnecessary = false
 
   package var json: JSONValue {
     var members: [String: JSONValue] = [
@@ -158,6 +160,7 @@ package struct LSPDiagnostic: Sendable, Hashable {
       "message": .string(message),
     ]
     if let documentation { members["codeDescription"] = ["href": .string(documentation)] }
+    if isUnnecessary { members["tags"] = [.int(1)] }
     return .object(members)
   }
 }

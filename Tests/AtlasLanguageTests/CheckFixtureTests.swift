@@ -110,6 +110,41 @@ enum CheckAnnotations {
   }
 }
 
+@Suite struct ReferenceCheckDetailTests {
+  static func detailed(_ text: String) -> [AtlasDiagnostic] { AtlasChecks.checkDetailed(Parser.parseConfig(Array(text.utf8))) }
+
+  @Test func didYouMeanFixesReplaceTheName() {
+    let text = "locals {\n  tenants = 1\n}\nvariable \"url\" {\n  type = string\n}\ndata \"sql\" \"t\" {\n  url = var.url\n  query = \"q\"\n}\n"
+      + "env \"a\" {\n  url = var.ulr\n  src = local.tenant\n  dev = data.sql.s.value\n  x = env(\"A\")\n  y = jsondecod(\"{}\")\n  z = local.tenants\n}\n"
+    let results = Self.detailed(text)
+    let bytes = Array(text.utf8)
+    let fixes = results.compactMap { result in
+      result.fixes.first.map { (result.diagnostic.code, String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self), $0.replacement) }
+    }
+    #expect(fixes.map(\.0) == ["atlas.unknown-variable", "atlas.unknown-local", "atlas.unknown-data-source",
+                               "atlas.unknown-function", "atlas.unknown-function"])
+    #expect(fixes.map(\.1) == ["ulr", "tenant", "sql.s", "env", "jsondecod"])
+    #expect(fixes.map(\.2) == ["url", "tenants", "sql.t", "getenv", "jsondecode"])
+    #expect(results.allSatisfy { $0.documentation?.hasPrefix("https://atlasgo.io/") == true })
+    #expect(results.filter(\.isUnnecessary).map(\.diagnostic.code) == ["atlas.unused-data-source"])
+  }
+
+  @Test func stringSourceFixRemovesTheStep() {
+    let text = "data \"aws_rds_token\" \"t\" {\n  endpoint = \"h:5432\"\n  username = \"u\"\n}\nenv \"a\" {\n  url = data.aws_rds_token.t.url\n}\n"
+    let results = Self.detailed(text)
+    #expect(results.map(\.diagnostic.code) == ["atlas.url-on-string-source"])
+    var bytes = Array(text.utf8)
+    if let fix = results.first?.fixes.first { bytes.replaceSubrange(fix.range.start..<fix.range.end, with: Array(fix.replacement.utf8)) }
+    #expect(String(decoding: bytes, as: UTF8.self).contains("url = data.aws_rds_token.t\n"))
+  }
+
+  @Test func unusedDefinitionsAreTaggedUnnecessary() {
+    let results = Self.detailed("locals {\n  a = 1\n  b = local.a\n}\n")
+    #expect(results.map(\.diagnostic.summary) == ["Local \"b\" is never used"])
+    #expect(results.map(\.isUnnecessary) == [true])
+  }
+}
+
 @Suite struct CheckInvariantTests {
   /// Typing simulated: the checks on every prefix of the check fixtures and a few corpus files.
   @Test func noTrapOnPrefixes() {

@@ -8,7 +8,7 @@ import Testing
   @Test func structureChecksArePulledWithTheirDocumentation() async throws {
     let client = TestClient()
     try await client.initialize(capabilities: ["textDocument": ["diagnostic": [:]]])
-    client.open("file:///atlas.hcl", "variable \"v\" {\n  type = string\n  defaultt = \"x\"\n}\n")
+    client.open("file:///atlas.hcl", "variable \"v\" {\n  type = string\n  defaultt = \"x\"\n}\nenv \"a\" {\n  url = var.v\n}\n")
     let items = try #require(try await client.pullDiagnostics("file:///atlas.hcl")["items"]?.arrayValue)
     #expect(items.count == 1)
     #expect(items.first?["code"] == "atlas.unknown-attribute")
@@ -21,10 +21,11 @@ import Testing
     let client = TestClient()
     try await client.initialize(capabilities: ["textDocument": ["diagnostic": [:]]])
     client.open("file:///both/atlas.hcl", "env \"a\" \"b\" {\n}\nlocals {\n  x = \n}\n")
-    let codes = try #require(try await client.pullDiagnostics("file:///both/atlas.hcl")["items"]?.arrayValue).map {
-      $0["code"]?.stringValue ?? ""
-    }
-    #expect(codes.sorted() == ["atlas.label-count", "syntax.invalid-expression"])
+    let items = try #require(try await client.pullDiagnostics("file:///both/atlas.hcl")["items"]?.arrayValue)
+    let codes = items.map { $0["code"]?.stringValue ?? "" }
+    #expect(codes.sorted() == ["atlas.label-count", "atlas.unused-local", "syntax.invalid-expression"])
+    // An unused definition is tagged unnecessary (DiagnosticTag 1), and nothing else is.
+    #expect(items.filter { $0["tags"] == .array([.int(1)]) }.map { $0["code"]?.stringValue } == ["atlas.unused-local"])
     client.open("file:///ok/dev.atlas.hcl", "env \"local\" {\n  url = \"sqlite://file?mode=memory\"\n  dev = \"sqlite://dev?mode=memory\"\n}\n")
     #expect(try await client.pullDiagnostics("file:///ok/dev.atlas.hcl")["items"] == .array([]))
   }

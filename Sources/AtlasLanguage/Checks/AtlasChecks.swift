@@ -170,6 +170,7 @@ struct StructureChecker {
         if block.type == "env" { checkEnvName(block) }
       }
     }
+    checkReferences()
   }
 
   // MARK: Blocks

@@ -14,11 +14,14 @@ package struct AtlasDiagnostic: Sendable, Hashable {
   /// An atlasgo.io page about the block or attribute concerned.
   package var documentation: String?
   package var fixes: [QuickFix]
+  /// Code that does nothing (an unused local, variable or data source): editors fade it out.
+  package var isUnnecessary: Bool
 
-  package init(_ diagnostic: Diagnostic, documentation: String? = nil, fixes: [QuickFix] = []) {
+  package init(_ diagnostic: Diagnostic, documentation: String? = nil, fixes: [QuickFix] = [], isUnnecessary: Bool = false) {
     self.diagnostic = diagnostic
     self.documentation = documentation
     self.fixes = fixes
+    self.isUnnecessary = isUnnecessary
   }
 }
 
@@ -39,11 +42,22 @@ package enum AtlasCode {
   package static let invalidVariableType = "atlas.invalid-variable-type"
   package static let deprecated = "atlas.deprecated"
   package static let unselectableEnv = "atlas.unselectable-env"
+  // Reference checks (`ReferenceChecks.swift`); `unknownDataSource` also names an unknown `data.T.N`.
+  package static let unknownLocal = "atlas.unknown-local"
+  package static let unknownVariable = "atlas.unknown-variable"
+  package static let eachOutsideForEach = "atlas.each-outside-for-each"
+  package static let referenceInVariable = "atlas.reference-in-variable"
+  package static let unknownFunction = "atlas.unknown-function"
+  package static let urlOnStringSource = "atlas.url-on-string-source"
+  package static let unusedLocal = "atlas.unused-local"
+  package static let unusedVariable = "atlas.unused-variable"
+  package static let unusedDataSource = "atlas.unused-data-source"
 
   package static let all = [
     unknownBlock, unknownAttribute, unknownDataSource, unknownDockerDriver, missingRequiredAttribute, labelCount,
     duplicateBlock, unknownLabel, mutuallyExclusive, missingOneOf, invalidEnumValue, typeMismatch,
-    invalidVariableType, deprecated, unselectableEnv,
+    invalidVariableType, deprecated, unselectableEnv, unknownLocal, unknownVariable, eachOutsideForEach,
+    referenceInVariable, unknownFunction, urlOnStringSource, unusedLocal, unusedVariable, unusedDataSource,
   ]
 }
 

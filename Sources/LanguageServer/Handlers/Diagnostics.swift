@@ -85,6 +85,7 @@ extension Server {
     for checked in isProjectFile ? AtlasChecks.checkDetailed(parsed) : [] {
       var item = converter.diagnostic(checked.diagnostic)
       item.documentation = checked.documentation
+      item.isUnnecessary = checked.isUnnecessary
       items.append(item)
     }
     return (snapshot, items)

@@ -12,9 +12,11 @@ atlas "x" {}
 # ^^^^^ error[atlas.duplicate-block]: Duplicate "atlas" block
 locals {
   a = 1
+# ^ warning[atlas.unused-local]: Local "a" is never used
 }
 locals {
   b = 2
+# ^ warning[atlas.unused-local]: Local "b" is never used
 }
 env "dup" {
   migration {

@@ -39,3 +39,7 @@ env {
 # ^^^ warning[atlas.unselectable-env]: This env can never be selected
   name = local.name
 }
+
+locals {
+  name = "dev"
+}

@@ -13,12 +13,14 @@ env "dev" {
 }
 
 variable "x" {
+#        ^^^ warning[atlas.unused-variable]: Variable "x" is never used
   type    = string
   defualt = "a"
 # ^^^^^^^ error[atlas.unknown-attribute]: Unknown attribute "defualt" in "variable"
 }
 
 data "aws_rds_token" "db" {
+#    ^^^^^^^^^^^^^^^^^^^^ warning[atlas.unused-data-source]: Data source "data.aws_rds_token.db" is never used
   endpoint = "db.example.com:5432"
   username = "app"
   regin    = "us-east-1"
@@ -26,12 +28,15 @@ data "aws_rds_token" "db" {
 }
 
 data "gcp_cloudsql_token" "db" {
+#    ^^^^^^^^^^^^^^^^^^^^^^^^^ warning[atlas.unused-data-source]: Data source "data.gcp_cloudsql_token.db" is never used
   region = "us"
 }
 
 locals {
   whatever = 1
+# ^^^^^^^^ warning[atlas.unused-local]: Local "whatever" is never used
   goes     = "here"
+# ^^^^ warning[atlas.unused-local]: Local "goes" is never used
 }
 
 docker "postgres" "dev" {

@@ -43,12 +43,14 @@ atlas {
 }
 
 variable "x" {
+#        ^^^ warning[atlas.unused-variable]: Variable "x" is never used
   type = string
   validation {}
 # ^^^^^^^^^^ error[atlas.unknown-block]: Unknown block "validation" in "variable"
 }
 
 data "composite_schema" "app" {
+#    ^^^^^^^^^^^^^^^^^^^^^^^^ warning[atlas.unused-data-source]: Data source "data.composite_schema.app" is never used
   schema "public" {
     url = "file://a.sql"
   }

@@ -62,3 +62,12 @@ env "type-near-misses" {
     }
   }
 }
+
+variable "format" {
+  type    = string
+  default = "atlas"
+}
+
+locals {
+  review = "ERROR"
+}

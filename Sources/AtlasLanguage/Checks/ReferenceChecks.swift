@@ -1,0 +1,133 @@
+// Reference checks over the project model: undeclared `local.x`, `var.x` and `data.T.N`, `each` outside `for_each`,
+// references a `variable` block cannot make, unknown functions, attributes of string-valued data sources, and
+// definitions nothing uses. Atlas fails on the errors whenever the block holding them is evaluated (reference §4, §5,
+// §9); the unused definitions are warnings tagged unnecessary.
+import HCLSyntax
+
+extension StructureChecker {
+  mutating func checkReferences() {
+    let model = ProjectModel(file)
+    let locals = Set(model.locals.map(\.name))
+    let variables = Set(model.variables.map(\.name))
+    let sources = Set(model.dataSources.map(\.name))
+    var usedLocals: Set<String> = []
+    var usedVariables: Set<String> = []
+    var usedSources: Set<String> = []
+    var usedSourceTypes: Set<String> = []
+    let projectsLink = AtlasSchema.Links.projects
+
+    for reference in model.references {
+      let names = reference.names
+      // Count uses first: a reference that is wrong in its place still shows the definition is wanted.
+      switch reference.root {
+      case "local": if let name = names.first { usedLocals.insert(name) }
+      case "var": if let name = names.first { usedVariables.insert(name) }
+      case "data":
+        if names.count >= 2 { usedSources.insert("\(names[0]).\(names[1])") }
+        else if let type = names.first { usedSourceTypes.insert(type) } else { usedSourceTypes.insert("*") }
+      default: break
+      }
+
+      if reference.context.block?.type == "variable", ["local", "var", "data"].contains(reference.root) {
+        report(AtlasCode.referenceInVariable, .error, "A variable cannot use \"\(reference.root).…\"",
+               detail: "Atlas evaluates `variable` blocks before locals, data sources and other variables; "
+                 + "use a literal, a function such as getenv(), or atlas.env.",
+               at: reference.range(throughSteps: min(1, reference.steps.count)),
+               documentation: AtlasSchema.Links.config("variable"))
+        continue
+      }
+
+      switch reference.root {
+      case "local":
+        guard let name = names.first, !locals.contains(name) else { continue }
+        undeclared(reference, code: AtlasCode.unknownLocal, what: "local", name: name, candidates: Array(locals),
+                   detail: "No `locals` block defines it.", documentation: projectsLink + "#locals")
+      case "var":
+        guard let name = names.first, !variables.contains(name) else { continue }
+        undeclared(reference, code: AtlasCode.unknownVariable, what: "variable", name: name,
+                   candidates: Array(variables),
+                   detail: "Declare it with a `variable \"\(name)\"` block; Atlas knows only declared variables.",
+                   documentation: projectsLink + "#input-variables")
+      case "data":
+        guard names.count >= 2 else { continue }
+        let key = "\(names[0]).\(names[1])"
+        let nameRange = TextRange(start: reference.steps[0].nameRange.start, end: reference.steps[1].nameRange.end)
+        guard sources.contains(key) else {
+          let suggestion = Spelling.suggestion(for: key, among: Array(sources))
+          report(AtlasCode.unknownDataSource, .error, "Unknown data source \"data.\(key)\"",
+                 detail: suggestion.map { "Did you mean \"data.\($0)\"?" } ?? "No `data \"\(names[0])\" \"\(names[1])\"` block defines it.",
+                 at: reference.range(throughSteps: 2), documentation: projectsLink + "#data-sources",
+                 fixes: suggestion.map { [QuickFix(title: "Change to \"data.\($0)\"", range: nameRange, replacement: $0)] } ?? [])
+          continue
+        }
+        if reference.steps.count > 2, let source = AtlasSchema.dataSource(names[0]), source.result == .string {
+          let step = reference.steps[2]
+          let what = step.name.map { "attribute \"\($0)\"" } ?? "elements"
+          report(AtlasCode.urlOnStringSource, .error, "data.\(key) is a string; it has no \(what)",
+                 detail: "A \(names[0]) data source evaluates to the string itself; use `data.\(key)`.",
+                 at: step.range, documentation: projectsLink + "#data-sources",
+                 fixes: [QuickFix(title: "Use data.\(key) itself", range: step.range, replacement: "")])
+        }
+      case "each":
+        guard let block = reference.context.block, block.hasForEach,
+          !(reference.context.inBlockBody && reference.context.topLevelAttribute == "for_each")
+        else {
+          report(AtlasCode.eachOutsideForEach, .error, "\"each\" is only defined inside a block with for_each",
+                 detail: "Atlas sets `each.key` and `each.value` for the copies of a block with a `for_each` attribute, "
+                   + "and not in `for_each` itself.",
+                 at: reference.range(throughSteps: min(1, reference.steps.count)), documentation: projectsLink + "#for_each")
+          continue
+        }
+      default: break
+      }
+    }
+
+    for call in model.functionCalls where !call.context.isVariableType && AtlasSchema.function(call.name) == nil {
+      let candidates = AtlasSchema.functions.map(\.name)
+      let suggestion = Self.functionAliases[call.name] ?? Spelling.suggestion(for: call.name, among: candidates)
+      var detail = suggestion.map { "Did you mean \"\($0)\"? " } ?? ""
+      detail += AtlasSchema.missingFunctions.contains(call.name)
+        ? "Terraform has \"\(call.name)\", but Atlas does not register it."
+        : "Atlas has no function of that name."
+      report(AtlasCode.unknownFunction, .error, "Unknown function \"\(call.name)\"", detail: detail, at: call.nameRange,
+             documentation: AtlasSchema.Links.functions,
+             fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: call.nameRange, replacement: $0)] } ?? [])
+    }
+
+    for local in model.locals where !usedLocals.contains(local.name) {
+      unused(AtlasCode.unusedLocal, "Local \"\(local.name)\" is never used", at: local.nameRange,
+             documentation: projectsLink + "#locals")
+    }
+    for variable in model.variables where !usedVariables.contains(variable.name) {
+      unused(AtlasCode.unusedVariable, "Variable \"\(variable.name)\" is never used", at: variable.nameRange,
+             documentation: projectsLink + "#input-variables")
+    }
+    for source in model.dataSources
+    where !usedSources.contains(source.name) && !usedSourceTypes.contains(source.dataType ?? "")
+      && !usedSourceTypes.contains("*")
+    {
+      unused(AtlasCode.unusedDataSource, "Data source \"data.\(source.name)\" is never used", at: source.nameRange,
+             documentation: projectsLink + "#data-sources")
+    }
+  }
+
+  /// Names people write for an Atlas function, too far apart for the edit distance to find.
+  static let functionAliases = ["env": "getenv"]
+
+  mutating func undeclared(
+    _ reference: ProjectModel.Reference, code: String, what: String, name: String, candidates: [String], detail: String,
+    documentation: String
+  ) {
+    let suggestion = Spelling.suggestion(for: name, among: candidates)
+    let nameRange = reference.steps[0].nameRange
+    report(code, .error, "Unknown \(what) \"\(name)\"",
+           detail: suggestion.map { "Did you mean \"\(reference.root).\($0)\"?" } ?? detail,
+           at: reference.range(throughSteps: 1), documentation: documentation,
+           fixes: suggestion.map { [QuickFix(title: "Change to \"\(reference.root).\($0)\"", range: nameRange, replacement: $0)] } ?? [])
+  }
+
+  mutating func unused(_ code: String, _ summary: String, at range: TextRange, documentation: String) {
+    report(code, .warning, summary, at: range, documentation: documentation)
+    results[results.count - 1].isUnnecessary = true
+  }
+}

@@ -1,0 +1,261 @@
+// The project model of one atlas.hcl: what it defines (variables, locals, data sources, envs) and every reference
+// and function call in its expressions, each with the block it sits in. Built from the syntax tree alone, with
+// iterative walks (expressions can nest as deep as the file is long); nothing is evaluated.
+package import HCLSyntax
+
+package struct ProjectModel: Sendable {
+  package enum DefinitionKind: Sendable, Hashable { case variable, local, dataSource, env }
+
+  /// Something the file defines.
+  package struct Definition: Sendable, Hashable {
+    package var kind: DefinitionKind
+    /// The variable or local name; `TYPE.NAME` for a data source; an env's label (empty when unlabelled).
+    package var name: String
+    /// Where the name is written: the label (quotes included) or the local's attribute name.
+    package var nameRange: TextRange
+    /// The whole block (for a local: its attribute).
+    package var range: TextRange
+    /// For a data source, its type label.
+    package var dataType: String?
+    /// For an env, whether it has a `for_each` attribute.
+    package var usesForEach: Bool
+  }
+
+  /// The top-level block an expression sits in.
+  package struct BlockContext: Sendable, Hashable {
+    package var type: String
+    package var labels: [String]
+    package var range: TextRange
+    /// Whether the block has a `for_each` attribute (then `each` is defined inside it, outside `for_each` itself).
+    package var hasForEach: Bool
+  }
+
+  /// Where an expression sits: its top-level block, the attribute of that block's own body that holds it (nil when
+  /// it is inside a nested block), and the innermost attribute.
+  package struct Context: Sendable, Hashable {
+    package var block: BlockContext?
+    package var topLevelAttribute: String?
+    package var attribute: String?
+    /// Whether the expression is in the top-level block's own body (not in a nested block).
+    package var inBlockBody: Bool
+
+    /// Inside `variable "x" { type = … }`, where identifiers and calls are type expressions.
+    package var isVariableType: Bool { block?.type == "variable" && topLevelAttribute == "type" }
+  }
+
+  /// One step of a traversal after its root.
+  package struct Step: Sendable, Hashable {
+    /// The attribute name for `.name` (or the digits of a legacy `.0`); nil for `[…]` and splats.
+    package var name: String?
+    /// The step as written, its dot or brackets included.
+    package var range: TextRange
+    /// The name alone (for a `.name` step), else the whole step.
+    package var nameRange: TextRange
+  }
+
+  /// A traversal rooted at one of the reference namespaces: `local`, `var`, `data`, `each`, `atlas`.
+  package struct Reference: Sendable, Hashable {
+    package var root: String
+    package var rootRange: TextRange
+    package var steps: [Step]
+    package var context: Context
+
+    /// The traversal from its root to the end of step `count - 1` (the root alone for 0).
+    package func range(throughSteps count: Int) -> TextRange {
+      let end = count > 0 && count <= steps.count ? steps[count - 1].range.end : rootRange.end
+      return TextRange(start: rootRange.start, end: end)
+    }
+
+    /// The leading attribute names, up to the first step that is not `.name`.
+    package var names: [String] {
+      var result: [String] = []
+      for step in steps {
+        guard let name = step.name else { break }
+        result.append(name)
+      }
+      return result
+    }
+  }
+
+  /// A function call by plain name (namespaced calls are a syntax error already and are left out).
+  package struct FunctionCall: Sendable, Hashable {
+    package var name: String
+    package var nameRange: TextRange
+    package var range: TextRange
+    package var argumentCount: Int
+    package var context: Context
+  }
+
+  package static let namespaces: Set<String> = ["local", "var", "data", "each", "atlas"]
+
+  package var variables: [Definition] = []
+  package var locals: [Definition] = []
+  package var dataSources: [Definition] = []
+  package var envs: [Definition] = []
+  package var references: [Reference] = []
+  package var functionCalls: [FunctionCall] = []
+
+  package init(_ file: ParsedFile) {
+    var builder = ModelBuilder(file: file)
+    builder.build()
+    self = builder.model
+  }
+
+  fileprivate init() {}
+}
+
+private struct ModelBuilder {
+  let file: ParsedFile
+  let views: StructureChecker
+  var model = ProjectModel()
+
+  init(file: ParsedFile) {
+    self.file = file
+    self.views = StructureChecker(file: file)
+  }
+
+  mutating func build() {
+    let (_, blocks) = views.items(of: file.root.firstChild(.body))
+    for block in blocks {
+      let (attributes, _) = views.items(of: block.body)
+      let hasForEach = attributes.contains { $0.name == "for_each" }
+      collectDefinition(block, attributes: attributes, hasForEach: hasForEach)
+      let context = ProjectModel.Context(
+        block: ProjectModel.BlockContext(type: block.type, labels: block.labels.map(\.text), range: block.node.range,
+                                         hasForEach: hasForEach),
+        topLevelAttribute: nil, attribute: nil, inBlockBody: true)
+      if let body = block.body { walk(body, context) }
+    }
+    // Top-level attributes are evaluated too (then ignored): their references count.
+    for attribute in views.items(of: file.root.firstChild(.body)).attributes {
+      walk(attribute.node, ProjectModel.Context(block: nil, topLevelAttribute: nil, attribute: nil, inBlockBody: false))
+    }
+  }
+
+  mutating func collectDefinition(_ block: BlockView, attributes: [AttributeView], hasForEach: Bool) {
+    switch block.type {
+    case "variable":
+      guard block.labels.count == 1, let label = block.labels.first else { return }
+      model.variables.append(.init(kind: .variable, name: label.text, nameRange: label.range, range: block.node.range,
+                                   dataType: nil, usesForEach: false))
+    case "locals":
+      for attribute in attributes {
+        model.locals.append(.init(kind: .local, name: attribute.name, nameRange: attribute.nameRange,
+                                  range: attribute.node.range, dataType: nil, usesForEach: false))
+      }
+    case "data":
+      guard block.labels.count == 2 else { return }
+      let type = block.labels[0]
+      let name = block.labels[1]
+      model.dataSources.append(.init(kind: .dataSource, name: "\(type.text).\(name.text)",
+                                     nameRange: TextRange(start: type.range.start, end: name.range.end),
+                                     range: block.node.range, dataType: type.text, usesForEach: false))
+    case "env":
+      let label = block.labels.first
+      model.envs.append(.init(kind: .env, name: label?.text ?? "", nameRange: label?.range ?? block.typeRange,
+                              range: block.node.range, dataType: nil, usesForEach: hasForEach))
+    default: break
+    }
+  }
+
+  static let traversalKinds: Set<SyntaxKind> = [.getAttribute, .index, .legacyIndex, .attributeSplat, .fullSplat]
+
+  /// Visits every expression under `start`. `bound` holds the names a for-expression binds (they shadow roots);
+  /// `chainInner` marks the source of a traversal already recorded from its outermost node.
+  mutating func walk(_ start: SyntaxNode, _ startContext: ProjectModel.Context) {
+    var stack: [(node: SyntaxNode, context: ProjectModel.Context, bound: Set<String>, chainInner: Bool)] =
+      [(start, startContext, [], false)]
+    while let (node, context, bound, chainInner) = stack.popLast() {
+      var pending: [(SyntaxNode, ProjectModel.Context, Set<String>, Bool)] = []
+      switch node.kind {
+      case .block:
+        var inner = context
+        inner.inBlockBody = false
+        inner.attribute = nil
+        if let body = node.firstChild(.body) { pending.append((body, inner, bound, false)) }
+      case .attribute:
+        var inner = context
+        let name = file.directToken(.ident, of: node).map { file.text(of: $0) }
+        inner.attribute = name
+        if context.inBlockBody { inner.topLevelAttribute = name }
+        for child in node.childNodes { pending.append((child, inner, bound, false)) }
+      case .variable:
+        if !chainInner { record(root: node, steps: [], context: context, bound: bound) }
+      case .getAttribute, .index, .legacyIndex, .attributeSplat, .fullSplat:
+        if !chainInner { recordChain(node, context: context, bound: bound) }
+        for (offset, child) in node.children.enumerated() {
+          guard case .node(let childNode) = child else { continue }
+          // The first element, when it is a node, is the traversal's source; relative steps start with a token.
+          pending.append((childNode, context, bound, offset == 0 && Self.traversalKinds.union([.variable]).contains(childNode.kind)))
+        }
+      case .functionCall:
+        recordCall(node, context: context)
+        for child in node.childNodes { pending.append((child, context, bound, false)) }
+      case .forExpression:
+        var names = bound
+        if let intro = node.firstChild(.forIntro) {
+          for (_, token) in file.directTokens(of: intro) where token.kind == .ident {
+            let text = file.text(of: token)
+            if text == "in" { break }
+            if text != "for" { names.insert(text) }
+          }
+          // The collection is evaluated outside the loop's names.
+          for child in intro.childNodes { pending.append((child, context, bound, false)) }
+        }
+        for child in node.childNodes where child.kind != .forIntro { pending.append((child, context, names, false)) }
+      case .objectKey:
+        // A bare identifier key is a string, not a reference.
+        let children = node.childNodes
+        if children.count == 1, children[0].kind == .variable { break }
+        for child in children { pending.append((child, context, bound, false)) }
+      default:
+        for child in node.childNodes { pending.append((child, context, bound, false)) }
+      }
+      stack.append(contentsOf: pending.reversed())
+    }
+  }
+
+  /// A traversal from its outermost node: the steps down to a `variable` root, if it has one.
+  mutating func recordChain(_ outer: SyntaxNode, context: ProjectModel.Context, bound: Set<String>) {
+    var steps: [ProjectModel.Step] = []
+    var current = outer
+    while Self.traversalKinds.contains(current.kind) {
+      guard case .node(let source)? = current.children.first else { return }
+      let range = TextRange(start: source.range.end, end: current.range.end)
+      switch current.kind {
+      case .getAttribute:
+        // The step's own tokens come after the source: `.` and the name.
+        let name = file.lastDirectToken(.ident, of: current)
+        steps.append(.init(name: name.map { file.text(of: $0) }, range: range, nameRange: name?.range ?? range))
+      case .legacyIndex:
+        let digits = file.lastDirectToken(.numberLit, of: current)
+        steps.append(.init(name: digits.map { file.text(of: $0) }, range: range, nameRange: digits?.range ?? range))
+      default:
+        // `[…]`, and splats (whose step runs over the relative steps after the star).
+        steps.append(.init(name: nil, range: range, nameRange: range))
+      }
+      current = source
+    }
+    guard current.kind == .variable else { return }
+    record(root: current, steps: steps.reversed(), context: context, bound: bound)
+  }
+
+  mutating func record(root: SyntaxNode, steps: [ProjectModel.Step], context: ProjectModel.Context, bound: Set<String>) {
+    let tokens = file.directTokens(of: root)
+    guard tokens.count == 1, tokens[0].token.kind == .ident else { return }
+    let name = file.text(of: tokens[0].token)
+    guard ProjectModel.namespaces.contains(name), !bound.contains(name) else { return }
+    model.references.append(.init(root: name, rootRange: tokens[0].token.range, steps: steps, context: context))
+  }
+
+  mutating func recordCall(_ node: SyntaxNode, context: ProjectModel.Context) {
+    let tokens = file.directTokens(of: node)
+    // `a::b(…)` is reported by the parser; only plain names are calls Atlas could resolve.
+    guard !tokens.contains(where: { $0.token.kind == .colon }),
+      let name = tokens.first(where: { $0.token.kind == .ident })?.token
+    else { return }
+    let arguments = node.firstChild(.argumentList)?.childNodes.count ?? 0
+    model.functionCalls.append(.init(name: file.text(of: name), nameRange: name.range, range: node.range,
+                                     argumentCount: arguments, context: context))
+  }
+}
