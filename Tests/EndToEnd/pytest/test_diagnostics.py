@@ -103,7 +103,8 @@ async def test_pull_with_result_ids(pull_client):
 async def test_incremental_edits_utf16(client):
     """Several ranged edits in one didChange and across several, around non-BMP characters and CRLF; after each, the
     server's diagnostics must match the text the client has."""
-    doc = Doc(client, 'locals {\r\n  a = "😀"\r\n  b = 2\r\n}\r\n')
+    # Not named atlas.hcl: this test is about syntax diagnostics following the text, not about unused locals.
+    doc = Doc(client, 'locals {\r\n  a = "😀"\r\n  b = 2\r\n}\r\n', name="edits.hcl")
     assert await doc.wait_diagnostics() == []
 
     # Break line 2 after the emoji (UTF-16: the emoji is 2 units), and fix nothing yet.
