@@ -145,6 +145,39 @@ enum CheckAnnotations {
   }
 }
 
+@Suite struct RDSCheckDetailTests {
+  static func applying(_ text: String) -> (codes: [String], fixed: String) {
+    let results = ReferenceCheckDetailTests.detailed(text)
+    var bytes = Array(text.utf8)
+    for fix in results.compactMap(\.fixes.first).sorted(by: { $0.range.start > $1.range.start }) {
+      bytes.replaceSubrange(fix.range.start..<fix.range.end, with: Array(fix.replacement.utf8))
+    }
+    return (results.map(\.diagnostic.code), String(decoding: bytes, as: UTF8.self))
+  }
+
+  @Test func fixesWrapTheTokenAndTakeTheEndpointsRegion() {
+    let text = "data \"aws_rds_token\" \"t\" {\n  endpoint = \"a.b.eu-west-1.rds.amazonaws.com:5432\"\n  region = \"us-east-1\"\n"
+      + "  username = \"u\"\n}\nenv \"a\" {\n  url = \"postgres://u:${data.aws_rds_token.t}@h/db\"\n}\n"
+    let (codes, fixed) = Self.applying(text)
+    #expect(codes == ["atlas.rds-region-mismatch", "atlas.rds-token-not-escaped"])
+    #expect(fixed.contains("region = \"eu-west-1\"\n"))
+    #expect(fixed.contains("${urlescape(data.aws_rds_token.t)}@h/db"))
+    #expect(Self.applying(fixed).codes.isEmpty)
+  }
+
+  @Test func endpointsSplitAsAtlasDoes() {
+    func summaries(_ endpoint: String) -> [String] {
+      ReferenceCheckDetailTests.detailed("data \"aws_rds_token\" \"t\" {\n  endpoint = \"\(endpoint)\"\n  username = \"u\"\n}\n"
+        + "locals {\n  x = data.aws_rds_token.t\n}\nenv \"a\" {\n  url = local.x\n}\n").map(\.diagnostic.summary)
+    }
+    for endpoint in ["h:5432", "https://h:5432", "http://h:1", "[::1]:5432", "H:65535"] { #expect(summaries(endpoint) == []) }
+    #expect(summaries("https://h") == ["The endpoint \"https://h\" has no port"])
+    #expect(summaries("h:") == ["The endpoint \"h:\" has an invalid port \"\""])
+    #expect(summaries("h:+5432") == ["The endpoint \"h:+5432\" has an invalid port \"+5432\""])
+    #expect(summaries("h:0") == ["The endpoint \"h:0\" has a port out of range (0)"])
+  }
+}
+
 @Suite struct CheckInvariantTests {
   /// Typing simulated: the checks on every prefix of the check fixtures and a few corpus files.
   @Test func noTrapOnPrefixes() {

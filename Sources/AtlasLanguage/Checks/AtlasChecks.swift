@@ -170,7 +170,9 @@ struct StructureChecker {
         if block.type == "env" { checkEnvName(block) }
       }
     }
-    checkReferences()
+    let model = ProjectModel(file)
+    checkReferences(model)
+    checkRDS(model)
   }
 
   // MARK: Blocks

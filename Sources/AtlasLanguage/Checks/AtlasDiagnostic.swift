@@ -52,12 +52,18 @@ package enum AtlasCode {
   package static let unusedLocal = "atlas.unused-local"
   package static let unusedVariable = "atlas.unused-variable"
   package static let unusedDataSource = "atlas.unused-data-source"
+  // Token data source checks (`RDSChecks.swift`).
+  package static let rdsTokenNotEscaped = "atlas.rds-token-not-escaped"
+  package static let rdsEndpointPort = "atlas.rds-endpoint-port"
+  package static let rdsRegionMismatch = "atlas.rds-region-mismatch"
+  package static let rdsURLWithoutTLS = "atlas.rds-url-without-tls"
 
   package static let all = [
     unknownBlock, unknownAttribute, unknownDataSource, unknownDockerDriver, missingRequiredAttribute, labelCount,
     duplicateBlock, unknownLabel, mutuallyExclusive, missingOneOf, invalidEnumValue, typeMismatch,
     invalidVariableType, deprecated, unselectableEnv, unknownLocal, unknownVariable, eachOutsideForEach,
     referenceInVariable, unknownFunction, urlOnStringSource, unusedLocal, unusedVariable, unusedDataSource,
+    rdsTokenNotEscaped, rdsEndpointPort, rdsRegionMismatch, rdsURLWithoutTLS,
   ]
 }
 

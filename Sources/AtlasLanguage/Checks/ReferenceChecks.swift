@@ -5,8 +5,7 @@
 import HCLSyntax
 
 extension StructureChecker {
-  mutating func checkReferences() {
-    let model = ProjectModel(file)
+  mutating func checkReferences(_ model: ProjectModel) {
     let locals = Set(model.locals.map(\.name))
     let variables = Set(model.variables.map(\.name))
     let sources = Set(model.dataSources.map(\.name))

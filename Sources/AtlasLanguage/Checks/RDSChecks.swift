@@ -1,0 +1,188 @@
+// Checks of the database token data sources (reference §3.2, §3.3, §9.11, §9.12; aws-rds-token.md §2.7, §7): a token
+// interpolated into a template without `urlescape`, an `aws_rds_token` endpoint without a valid port, a `region` that
+// contradicts the region in an RDS endpoint host, and an env `url` that sends an RDS token without TLS. Syntax only:
+// a value is judged when it is a string literal or a `local.NAME` defined as one.
+import HCLSyntax
+
+extension StructureChecker {
+  /// The data sources whose value is a token that must be escaped inside a URL.
+  static let tokenSources: Set<String> = ["aws_rds_token", "gcp_cloudsql_token"]
+
+  mutating func checkRDS(_ model: ProjectModel) {
+    let locals = localValues()
+    checkUnescapedTokens(model)
+    let (_, blocks) = items(of: file.root.firstChild(.body))
+    for block in blocks where block.type == "data" && block.labels.first?.text == "aws_rds_token" {
+      checkRDSTokenBlock(block, locals: locals)
+    }
+    for block in blocks where block.type == "env" {
+      if let url = items(of: block.body).attributes.first(where: { $0.name == "url" }) { checkTLS(url, model: model) }
+    }
+  }
+
+  // MARK: Resolving values
+
+  /// The value expression of every local, by name (the first definition when one is repeated).
+  func localValues() -> [String: SyntaxNode] {
+    var result: [String: SyntaxNode] = [:]
+    for block in items(of: file.root.firstChild(.body)).blocks where block.type == "locals" {
+      for attribute in items(of: block.body).attributes {
+        if result[attribute.name] == nil, let value = attribute.value { result[attribute.name] = value }
+      }
+    }
+    return result
+  }
+
+  /// The string an expression is: a string literal, or `local.NAME` whose definition is a string literal.
+  func resolvedString(_ node: SyntaxNode, locals: [String: SyntaxNode]) -> String? {
+    if case .string(let text) = literal(node) { return text }
+    guard node.kind == .getAttribute, case .node(let root)? = node.children.first, case .bareIdentifier("local") = literal(root),
+      let name = file.lastDirectToken(.ident, of: node), let value = locals[file.text(of: name)],
+      case .string(let text) = literal(value)
+    else { return nil }
+    return text
+  }
+
+  // MARK: urlescape
+
+  /// `${data.aws_rds_token.NAME}` in a template with other parts: the token holds `/`, `?`, `&` and `=` (and a
+  /// Cloud SQL token may too), which break the URL unless escaped. A template that is only the interpolation is the
+  /// value itself and is left alone.
+  mutating func checkUnescapedTokens(_ model: ProjectModel) {
+    var tokens: [TextRange: (type: String, name: String)] = [:]
+    for reference in model.references where reference.root == "data" && reference.steps.count == 2 {
+      let names = reference.names
+      guard names.count == 2, Self.tokenSources.contains(names[0]) else { continue }
+      tokens[reference.range(throughSteps: 2)] = (names[0], names[1])
+    }
+    guard !tokens.isEmpty, let root = file.root.firstChild(.body) else { return }
+    var stack = [root]
+    while let node = stack.popLast() {
+      stack.append(contentsOf: node.childNodes.reversed())
+      guard node.kind == .quotedTemplate || node.kind == .heredocTemplate, node.childNodes.count > 1 else { continue }
+      for part in node.childNodes where part.kind == .templateInterpolation {
+        guard let expression = part.childNodes.first, let (type, name) = tokens[expression.range] else { continue }
+        let escaped = "urlescape(data.\(type).\(name))"
+        report(AtlasCode.rdsTokenNotEscaped, .warning, "data.\(type).\(name) is interpolated without urlescape()",
+               detail: "The token contains characters such as `/`, `?`, `&` and `=` that break a URL; write `${\(escaped)}`.",
+               at: expression.range, documentation: AtlasSchema.Links.config("data.\(type)"),
+               fixes: [QuickFix(title: "Wrap in urlescape()", range: expression.range, replacement: escaped)])
+      }
+    }
+  }
+
+  // MARK: Endpoint and region
+
+  mutating func checkRDSTokenBlock(_ block: BlockView, locals: [String: SyntaxNode]) {
+    let link = AtlasSchema.Links.config("data.aws_rds_token")
+    let attributes = items(of: block.body).attributes
+    guard let endpointValue = attributes.first(where: { $0.name == "endpoint" })?.value,
+      let endpoint = resolvedString(endpointValue, locals: locals)
+    else { return }
+    let parts = Self.splitEndpoint(endpoint)
+    if let problem = Self.portProblem(parts.port) {
+      report(AtlasCode.rdsEndpointPort, .error, "The endpoint \"\(endpoint)\" \(problem)",
+             detail: "Atlas needs `host:port` (for example `…rds.amazonaws.com:5432`) and fails with \"the provided "
+               + "endpoint is missing a port, or the provided port is invalid\".",
+             at: endpointValue.range, documentation: link)
+    }
+    guard let hostRegion = Self.rdsRegion(ofHost: parts.host),
+      let regionValue = attributes.first(where: { $0.name == "region" })?.value,
+      let region = resolvedString(regionValue, locals: locals), !region.isEmpty, region != hostRegion
+    else { return }
+    report(AtlasCode.rdsRegionMismatch, .error, "Region \"\(region)\" does not match the endpoint's region \"\(hostRegion)\"",
+           detail: "The token is signed for the region given; RDS rejects a token signed for another region than the database's.",
+           at: regionValue.range, documentation: link,
+           fixes: [QuickFix(title: "Change to \"\(hostRegion)\"", range: regionValue.range, replacement: "\"\(hostRegion)\"")])
+  }
+
+  /// An endpoint split as Atlas's `feature/rds/auth` does: an `http(s)://` prefix is dropped, the port is what follows
+  /// the last colon (nil when there is none), and brackets around an IPv6 host are removed.
+  static func splitEndpoint(_ endpoint: String) -> (host: String, port: Substring?) {
+    var rest = Substring(endpoint)
+    for scheme in ["https://", "http://"] where rest.hasPrefix(scheme) { rest = rest.dropFirst(scheme.count) }
+    guard let colon = rest.lastIndex(of: ":") else { return (String(rest), nil) }
+    var host = rest[..<colon]
+    if host.hasPrefix("["), host.hasSuffix("]") { host = host.dropFirst().dropLast() }
+    return (String(host), rest[rest.index(after: colon)...])
+  }
+
+  /// What is wrong with an endpoint's port, or nil when it is a number from 1 to 65535.
+  static func portProblem(_ port: Substring?) -> String? {
+    guard let port else { return "has no port" }
+    guard !port.isEmpty, port.count <= 5, port.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(port) else {
+      return "has an invalid port \"\(port)\""
+    }
+    return (1...65535).contains(number) ? nil : "has a port out of range (\(number))"
+  }
+
+  /// The region in an RDS endpoint host: `….REGION.rds.amazonaws.com`, `….REGION.rds.amazonaws.com.cn` or China's
+  /// `….rds.REGION.amazonaws.com.cn`; nil for any other host.
+  static func rdsRegion(ofHost host: String) -> String? {
+    let labels = host.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+    var candidate: Substring?
+    if labels.count >= 5, labels.suffix(3) == ["rds", "amazonaws", "com"] {
+      candidate = labels[labels.count - 4]
+    } else if labels.count >= 6, labels.suffix(4) == ["rds", "amazonaws", "com", "cn"] {
+      candidate = labels[labels.count - 5]
+    } else if labels.count >= 6, labels.suffix(3) == ["amazonaws", "com", "cn"], labels[labels.count - 5] == "rds" {
+      candidate = labels[labels.count - 4]
+    }
+    guard let candidate else { return nil }
+    // `us-east-1`, `us-gov-west-1`, `us-isob-east-1`, `eusc-de-east-1`: letters, then letter groups, then a number.
+    let groups = candidate.split(separator: "-", omittingEmptySubsequences: false)
+    guard groups.count >= 3, let last = groups.last, last.allSatisfy({ $0.isASCII && $0.isNumber }),
+      groups.dropLast().allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isLetter } })
+    else { return nil }
+    return String(candidate)
+  }
+
+  // MARK: TLS
+
+  /// An env `url` that sends an RDS token over a connection that may be plain text: RDS refuses IAM sign-in without
+  /// TLS (aws-rds-token.md §7). Postgres drivers use TLS unless `sslmode=disable` (lib/pq defaults to `require`,
+  /// reference §6); go-sql-driver/mysql uses it only with a `tls` parameter other than `false`.
+  mutating func checkTLS(_ url: AttributeView, model: ProjectModel) {
+    guard let value = url.value, value.kind == .quotedTemplate,
+      model.references.contains(where: {
+        $0.root == "data" && $0.names.first == "aws_rds_token" && value.range.start <= $0.rootRange.start
+          && $0.rootRange.end <= value.range.end
+      })
+    else { return }
+    // The literal text, with NUL for each interpolation (whose value is unknown).
+    var text = ""
+    for part in value.childNodes {
+      guard part.kind == .templateLiteral else {
+        text += "\u{0}"
+        continue
+      }
+      for (_, token) in file.directTokens(of: part) where token.kind == .quotedLit { text += file.text(of: token) }
+    }
+    guard let colon = text.firstIndex(of: ":"), text[colon...].hasPrefix("://") else { return }
+    let scheme = text[..<colon].lowercased()
+    let parameter: String
+    let disabling: String
+    switch scheme {
+    case "postgres", "postgresql": (parameter, disabling) = ("sslmode", "disable")
+    case "mysql", "mariadb", "maria": (parameter, disabling) = ("tls", "false")
+    default: return
+    }
+    let query: Substring? = text.firstIndex(of: "?").map { text[text.index(after: $0)...] }
+    let found = query?.split(separator: "&").first { $0.split(separator: "=", maxSplits: 1).first == Substring(parameter) }
+    let problem: String
+    if let found {
+      guard found.dropFirst(parameter.count + 1) == Substring(disabling) else { return }
+      problem = "sets \(parameter)=\(disabling)"
+    } else {
+      // An interpolation in the query, or ending the URL, may hold the parameter.
+      let hidden = query.map { $0.contains("\u{0}") } ?? (text.last == "\u{0}")
+      guard parameter == "tls", !hidden else { return }
+      problem = "has no tls parameter"
+    }
+    report(AtlasCode.rdsURLWithoutTLS, .warning, "This URL sends an RDS token without TLS: it \(problem)",
+           detail: parameter == "tls"
+             ? "RDS accepts the token only over TLS; add `tls=true` (or `tls=preferred`) and `allowCleartextPasswords=true`."
+             : "RDS accepts the token only over TLS; use `sslmode=require` or stronger.",
+           at: value.range, documentation: AtlasSchema.Links.config("data.aws_rds_token"))
+  }
+}
