@@ -22,8 +22,7 @@ struct FormatCommand: ParsableCommand {
     var failed = false
     var wouldChange = false
     for path in paths {
-      guard let source = SourceFile.read(path) else {
-        printError("\(path): cannot read file")
+      guard let source = SourceFile.readOrReport(path) else {
         failed = true
         continue
       }

@@ -20,8 +20,7 @@ struct ParseCommand: ParsableCommand {
   func run() throws {
     var failed = false
     for path in paths {
-      guard let source = SourceFile.read(path) else {
-        printError("\(path): cannot read file")
+      guard let source = SourceFile.readOrReport(path) else {
         failed = true
         continue
       }

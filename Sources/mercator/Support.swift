@@ -32,6 +32,15 @@ enum SourceFile {
     }
     return failed ? nil : bytes
   }
+
+  /// `read`, saying on stderr when the file cannot be read (every command reports it the same way).
+  static func readOrReport(_ path: String) -> [UInt8]? {
+    guard let bytes = read(path) else {
+      printError("\(path): cannot read file")
+      return nil
+    }
+    return bytes
+  }
 }
 
 func printError(_ message: String) {
