@@ -397,8 +397,9 @@ struct StructureChecker {
     case (.null, _), (.computed, _), (.bareIdentifier, _), (_, .any), (_, .typeExpression): return nil
     case (.tuple, .string), (.tuple, .number), (.tuple, .bool), (.tuple, .map): return "a list"
     case (.object, .string), (.object, .number), (.object, .bool), (.object, .list): return "an object"
-    case (.string(let text), .number): return Double(text) == nil ? "the string \"\(text)\"" : nil
-    case (.string(let text), .bool): return text == "true" || text == "false" ? nil : "the string \"\(text)\""
+    // The message says "a string", never which: a value in the wrong place may be a secret (DESIGN §3).
+    case (.string(let text), .number): return Double(text) == nil ? "a string" : nil
+    case (.string(let text), .bool): return text == "true" || text == "false" ? nil : "a string"
     case (.bool, .number): return "a bool"
     case (.number, .bool): return "a number"
     case (.string, .list), (.string, .map): return "a string"

@@ -44,7 +44,7 @@ env "types" {
 #            ^^^^ error[atlas.type-mismatch]: "latest" must be a number, not a bool
     destructive {
       error = "yes"
-#             ^^^^^ error[atlas.type-mismatch]: "error" must be a bool, not the string "yes"
+#             ^^^^^ error[atlas.type-mismatch]: "error" must be a bool, not a string
     }
   }
 }
