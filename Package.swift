@@ -19,7 +19,7 @@ let package = Package(
   targets: [
     .target(name: "HCLSyntax", swiftSettings: strictSettings),
     .target(name: "HCLEval", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
-    .target(name: "AtlasLanguage", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
+    .target(name: "AtlasLanguage", dependencies: ["HCLSyntax", "HCLEval"], swiftSettings: strictSettings),
     .target(name: "LanguageServer", dependencies: ["HCLSyntax", "AtlasLanguage"], swiftSettings: strictSettings),
     .executableTarget(
       name: "mercator",

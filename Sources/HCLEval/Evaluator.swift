@@ -575,7 +575,12 @@ struct EvaluationState {
     case .success(let result):
       return function.receivesSensitive ? result : result.marked(sensitive)
     case .failure(let failure):
-      if let argument = failure.argument, argument < ranges.count {
+      if failure.fromHost {
+        diagnostics.append(Diagnostic(
+          code: "eval.host-unavailable", severity: .warning, summary: "Cannot read for \(name)()",
+          detail: "Call to function \"\(name)\" failed here: \(sensitive ? "(sensitive value)" : failure.message).",
+          subject: callRange))
+      } else if let argument = failure.argument, argument < ranges.count {
         let param = argument < params.count ? params[argument] : function.variadic
         error("invalid-argument", "Invalid function argument",
           "Invalid value for \"\(param?.name ?? "argument")\" parameter: \(sensitive ? "(sensitive value)" : failure.message).", ranges[argument], context: callRange)

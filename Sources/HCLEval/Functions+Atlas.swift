@@ -7,7 +7,7 @@ extension StandardLibrary {
         guard let f else { return .unknown(.list(.string)) }
         switch f(args[0].s) {
         case .success(let paths): return .list(paths.map { .string($0) }, of: .string)
-        case .failure(let e): throw e
+        case .failure(let e): throw FunctionError(e.message, argument: e.argument, fromHost: true)
         }
       }
     }
@@ -22,7 +22,7 @@ extension StandardLibrary {
         guard let readFile = host.readFile else { return .unknown(.string) }
         switch readFile(args[0].s) {
         case .success(let text): return .string(text)
-        case .failure(let e): throw FunctionError(e.message, argument: 0)
+        case .failure(let e): throw FunctionError(e.message, argument: 0, fromHost: true)
         }
       },
       "fileset": hostList(host.fileset, "Absolute paths of the files matching a glob (with **), relative to atlas.hcl."),
@@ -100,16 +100,17 @@ extension StandardLibrary {
   }
 }
 
-/// Just enough of Go's `net/url` for Atlas's URL helpers: split, edit one part, print back.
-struct URLText: CustomStringConvertible {
-  var scheme: String?
-  var userinfo: String?
-  var host: String?
-  var path: String
-  var query: String?
-  var fragment: String?
+/// Just enough of Go's `net/url` for Atlas's URL helpers (split, edit one part, print back) and for the checks
+/// that take a database URL apart.
+package struct URLText: CustomStringConvertible {
+  package var scheme: String?
+  package var userinfo: String?
+  package var host: String?
+  package var path: String
+  package var query: String?
+  package var fragment: String?
 
-  init?(_ text: String) {
+  package init?(_ text: String) {
     var rest = Substring(text)
     if let hash = rest.firstIndex(of: "#") {
       fragment = String(rest[rest.index(after: hash)...])
@@ -139,7 +140,7 @@ struct URLText: CustomStringConvertible {
     path = String(rest)
   }
 
-  var description: String {
+  package var description: String {
     var out = ""
     if let scheme { out += scheme + ":" }
     if let host {
@@ -184,12 +185,13 @@ struct URLText: CustomStringConvertible {
     escape(s, spaceAsPlus: false, keep: Set("$&+,;=".utf8))
   }
 
-  static func unescape(_ s: Substring) -> String {
+  /// Percent-decoding; `+` is a space in a query (`plusAsSpace`), itself in a user name or password.
+  package static func unescape(_ s: Substring, plusAsSpace: Bool = true) -> String {
     var out: [UInt8] = []
     let bytes = Array(s.utf8)
     var i = 0
     while i < bytes.count {
-      if bytes[i] == UInt8(ascii: "+") {
+      if plusAsSpace, bytes[i] == UInt8(ascii: "+") {
         out.append(0x20)
         i += 1
       } else if bytes[i] == UInt8(ascii: "%"), i + 2 < bytes.count, let h = ParserHex.value(bytes[i + 1]),
@@ -205,7 +207,7 @@ struct URLText: CustomStringConvertible {
     return String(decoding: out, as: UTF8.self)
   }
 
-  static func parseQuery(_ query: String) -> [String: [String]] {
+  package static func parseQuery(_ query: String) -> [String: [String]] {
     var result: [String: [String]] = [:]
     for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
       let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)

@@ -21,10 +21,14 @@ package struct FunctionParameter: Sendable, Hashable {
 package struct FunctionError: Error, Hashable, Sendable {
   package var message: String
   package var argument: Int?
+  /// The host could not give what was asked (a file that is not there): the configuration may still be right on
+  /// the machine that runs Atlas, so this is a warning (`eval.host-unavailable`), not an error.
+  package var fromHost: Bool
 
-  package init(_ message: String, argument: Int? = nil) {
+  package init(_ message: String, argument: Int? = nil, fromHost: Bool = false) {
     self.message = message
     self.argument = argument
+    self.fromHost = fromHost
   }
 }
 

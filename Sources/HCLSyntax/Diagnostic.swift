@@ -3,6 +3,8 @@
 package enum Severity: String, Sendable, Hashable {
   case error
   case warning
+  /// Worth knowing, not a problem (for example, that a feature needs Atlas Pro).
+  case information
 }
 
 /// A problem found in source text. Modelled on hcl's `hcl.Diagnostic`: `summary` is terse, `detail` says what to

@@ -21,9 +21,9 @@ import Testing
         diagnostics += diags
         attributes[name] = value
       } else if item.kind == .block, let inner = item.firstChild(.body) {
-        let labels = item.childNodes.filter { $0.kind == .blockLabel }.map { label in
-          file.tokenIndices(in: label).map { file.tokens[$0] }.filter { $0.kind == .quotedLit || $0.kind == .ident }
-            .map { file.text(of: $0) }.joined()
+        let labels = item.childNodes.filter { $0.kind == .blockLabel }.map { (label: SyntaxNode) -> String in
+          let tokens: [Token] = file.tokenIndices(in: label).map { file.tokens[$0] }
+          return tokens.filter { $0.kind == .quotedLit || $0.kind == .ident }.map { file.text(of: $0) }.joined()
         }
         let value = bodyValue(inner, file, scope, &diagnostics)
         if let label = labels.first {

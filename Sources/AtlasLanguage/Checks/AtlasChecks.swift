@@ -1,16 +1,20 @@
 // Structure checks of atlas.hcl against `AtlasSchema`: unknown blocks and attributes (with did-you-mean), missing
-// required attributes, label counts, duplicates, mutually exclusive attributes, enum values and literal types.
-// Only literals are judged; anything computed is left to evaluation. Syntax diagnostics are not repeated here.
+// required attributes, label counts, duplicates, mutually exclusive attributes, enum values and types (of literals
+// as written, of anything else as evaluated). Syntax diagnostics are not repeated here.
 package import HCLSyntax
+import HCLEval
 
 package enum AtlasChecks {
-  /// The structure diagnostics of a file, in source order (the caller adds the syntax diagnostics).
-  package static func check(_ file: ParsedFile) -> [Diagnostic] { checkDetailed(file).map(\.diagnostic) }
+  /// The diagnostics of the atlas.hcl layers (structure, references, evaluation, meaning), in source order; the
+  /// caller adds the syntax diagnostics.
+  package static func check(_ file: ParsedFile, inputs: EvaluationInputs = EvaluationInputs()) -> [Diagnostic] {
+    checkDetailed(file, inputs: inputs).map(\.diagnostic)
+  }
 
   /// The same, with documentation links and quick fixes.
-  package static func checkDetailed(_ file: ParsedFile) -> [AtlasDiagnostic] {
+  package static func checkDetailed(_ file: ParsedFile, inputs: EvaluationInputs = EvaluationInputs()) -> [AtlasDiagnostic] {
     var checker = StructureChecker(file: file)
-    checker.checkFile()
+    checker.checkFile(inputs: inputs)
     return checker.results.sorted { $0.diagnostic.subject.start < $1.diagnostic.subject.start }
   }
 }
@@ -43,6 +47,8 @@ enum LiteralValue {
 struct StructureChecker {
   let file: ParsedFile
   var results: [AtlasDiagnostic] = []
+  /// The file's values, once evaluated (nil while the model itself is being built).
+  var evaluation: ProjectEvaluation?
 
   init(file: ParsedFile) { self.file = file }
 
@@ -136,7 +142,10 @@ struct StructureChecker {
 
   // MARK: The file
 
-  mutating func checkFile() {
+  mutating func checkFile(inputs: EvaluationInputs) {
+    let model = ProjectModel(file)
+    let evaluation = ProjectEvaluation(file, model: model, inputs: inputs)
+    self.evaluation = evaluation
     let (attributes, blocks) = items(of: file.root.firstChild(.body))
     for attribute in attributes {
       report(AtlasCode.unknownAttribute, .warning, "Top-level attribute \"\(attribute.name)\" is ignored",
@@ -170,9 +179,9 @@ struct StructureChecker {
         if block.type == "env" { checkEnvName(block) }
       }
     }
-    let model = ProjectModel(file)
     checkReferences(model)
     checkRDS(model)
+    mergeEvaluationDiagnostics(evaluation.diagnostics, model: model)
   }
 
   // MARK: Blocks
@@ -269,6 +278,7 @@ struct StructureChecker {
 
   mutating func checkBody(_ block: BlockView, schema: BlockSchema, path: String) {
     let (attributes, blocks) = items(of: block.body)
+    if schema.pro { reportPro(Self.describe(path), at: block.typeRange, documentation: schema.link) }
     if let deprecation = schema.deprecation {
       report(AtlasCode.deprecated, .warning, "\"\(block.type)\" is deprecated", detail: deprecation.prefix(1).uppercased() + deprecation.dropFirst() + ".",
              at: block.typeRange, documentation: schema.link)
@@ -290,6 +300,9 @@ struct StructureChecker {
                documentation: schema.link,
                fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: attribute.nameRange, replacement: $0)] } ?? [])
         continue
+      }
+      if attributeSchema.pro {
+        reportPro("\"\(attribute.name)\"", at: attribute.nameRange, documentation: attributeSchema.link ?? schema.link)
       }
       if let deprecation = attributeSchema.deprecation {
         report(AtlasCode.deprecated, .warning, "\"\(attribute.name)\" is deprecated",
@@ -376,6 +389,8 @@ struct StructureChecker {
     if let problem = mismatch(literalValue, attribute.type) {
       report(AtlasCode.typeMismatch, .error, "\"\(attribute.name)\" must be \(Self.article(attribute.type)), not \(problem)",
              at: value.range, documentation: documentation)
+    } else if case .computed = literalValue {
+      checkComputedType(value, attribute: attribute, documentation: documentation)
     }
   }
 

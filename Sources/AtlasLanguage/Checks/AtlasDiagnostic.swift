@@ -42,7 +42,9 @@ package enum AtlasCode {
   package static let invalidVariableType = "atlas.invalid-variable-type"
   package static let deprecated = "atlas.deprecated"
   package static let unselectableEnv = "atlas.unselectable-env"
-  // Reference checks (`ReferenceChecks.swift`); `unknownDataSource` also names an unknown `data.T.N`.
+  // Reference checks (`ReferenceChecks.swift`).
+  package static let undeclaredDataSource = "atlas.undeclared-data-source"
+  package static let objectSourceAsString = "atlas.object-source-as-string"
   package static let unknownLocal = "atlas.unknown-local"
   package static let unknownVariable = "atlas.unknown-variable"
   package static let eachOutsideForEach = "atlas.each-outside-for-each"
@@ -57,13 +59,22 @@ package enum AtlasCode {
   package static let rdsEndpointPort = "atlas.rds-endpoint-port"
   package static let rdsRegionMismatch = "atlas.rds-region-mismatch"
   package static let rdsURLWithoutTLS = "atlas.rds-url-without-tls"
+  package static let rdsURLUserMismatch = "atlas.rds-url-user-mismatch"
+  package static let rdsURLHostMismatch = "atlas.rds-url-host-mismatch"
+  // Evaluation (`ProjectEvaluation.swift`); the evaluator's own errors keep their `eval.*` codes.
+  package static let cycle = "atlas.cycle"
+  package static let forEachType = "atlas.for-each-type"
+  package static let variableDefaultType = "atlas.variable-default-type"
+  // Information.
+  package static let proFeature = "atlas.pro-feature"
 
   package static let all = [
     unknownBlock, unknownAttribute, unknownDataSource, unknownDockerDriver, missingRequiredAttribute, labelCount,
     duplicateBlock, unknownLabel, mutuallyExclusive, missingOneOf, invalidEnumValue, typeMismatch,
     invalidVariableType, deprecated, unselectableEnv, unknownLocal, unknownVariable, eachOutsideForEach,
     referenceInVariable, unknownFunction, urlOnStringSource, unusedLocal, unusedVariable, unusedDataSource,
-    rdsTokenNotEscaped, rdsEndpointPort, rdsRegionMismatch, rdsURLWithoutTLS,
+    rdsTokenNotEscaped, rdsEndpointPort, rdsRegionMismatch, rdsURLWithoutTLS, rdsURLUserMismatch, rdsURLHostMismatch,
+    undeclaredDataSource, objectSourceAsString, cycle, forEachType, variableDefaultType, proFeature,
   ]
 }
 

@@ -1,46 +1,45 @@
 // Checks of the database token data sources (reference §3.2, §3.3, §9.11, §9.12; aws-rds-token.md §2.7, §7): a token
 // interpolated into a template without `urlescape`, an `aws_rds_token` endpoint without a valid port, a `region` that
-// contradicts the region in an RDS endpoint host, and an env `url` that sends an RDS token without TLS. Syntax only:
-// a value is judged when it is a string literal or a `local.NAME` defined as one.
+// contradicts the region in an RDS endpoint host, an env `url` that sends an RDS token without TLS, and a URL whose
+// user or host is not the one the token is signed for. Values are the evaluated ones (through locals, variables and
+// functions); a URL holding a token is taken apart from the evaluation's probing pass (`TokenMarker`).
 import HCLSyntax
+import HCLEval
 
 extension StructureChecker {
   /// The data sources whose value is a token that must be escaped inside a URL.
-  static let tokenSources: Set<String> = ["aws_rds_token", "gcp_cloudsql_token"]
+  static let tokenSources = TokenMarker.sources
 
   mutating func checkRDS(_ model: ProjectModel) {
-    let locals = localValues()
     checkUnescapedTokens(model)
     let (_, blocks) = items(of: file.root.firstChild(.body))
+    var tokenBlocks: [String: BlockView] = [:]
     for block in blocks where block.type == "data" && block.labels.first?.text == "aws_rds_token" {
-      checkRDSTokenBlock(block, locals: locals)
+      checkRDSTokenBlock(block)
+      if block.labels.count == 2 { tokenBlocks["aws_rds_token.\(block.labels[1].text)"] = block }
     }
     for block in blocks where block.type == "env" {
-      if let url = items(of: block.body).attributes.first(where: { $0.name == "url" }) { checkTLS(url, model: model) }
+      guard let url = items(of: block.body).attributes.first(where: { $0.name == "url" }) else { continue }
+      checkTLS(url, model: model)
+      checkTokenURL(url, tokenBlocks: tokenBlocks)
     }
   }
 
   // MARK: Resolving values
 
-  /// The value expression of every local, by name (the first definition when one is repeated).
-  func localValues() -> [String: SyntaxNode] {
-    var result: [String: SyntaxNode] = [:]
-    for block in items(of: file.root.firstChild(.body)).blocks where block.type == "locals" {
-      for attribute in items(of: block.body).attributes {
-        if result[attribute.name] == nil, let value = attribute.value { result[attribute.name] = value }
-      }
+  /// The string an expression evaluates to, when it is known and not a secret; a literal otherwise.
+  func knownString(_ node: SyntaxNode) -> String? {
+    if let value = evaluation?.values[node.range] {
+      guard !value.isSensitive, let text = value.stringValue else { return nil }
+      return text
     }
-    return result
+    if case .string(let text) = literal(node) { return text }
+    return nil
   }
 
-  /// The string an expression is: a string literal, or `local.NAME` whose definition is a string literal.
-  func resolvedString(_ node: SyntaxNode, locals: [String: SyntaxNode]) -> String? {
-    if case .string(let text) = literal(node) { return text }
-    guard node.kind == .getAttribute, case .node(let root)? = node.children.first, case .bareIdentifier("local") = literal(root),
-      let name = file.lastDirectToken(.ident, of: node), let value = locals[file.text(of: name)],
-      case .string(let text) = literal(value)
-    else { return nil }
-    return text
+  /// The known string value of a block's attribute.
+  func attributeString(_ block: BlockView, _ name: String) -> String? {
+    items(of: block.body).attributes.first { $0.name == name }?.value.flatMap(knownString)
   }
 
   // MARK: urlescape
@@ -73,11 +72,11 @@ extension StructureChecker {
 
   // MARK: Endpoint and region
 
-  mutating func checkRDSTokenBlock(_ block: BlockView, locals: [String: SyntaxNode]) {
+  mutating func checkRDSTokenBlock(_ block: BlockView) {
     let link = AtlasSchema.Links.config("data.aws_rds_token")
     let attributes = items(of: block.body).attributes
     guard let endpointValue = attributes.first(where: { $0.name == "endpoint" })?.value,
-      let endpoint = resolvedString(endpointValue, locals: locals)
+      let endpoint = knownString(endpointValue)
     else { return }
     let parts = Self.splitEndpoint(endpoint)
     if let problem = Self.portProblem(parts.port) {
@@ -88,7 +87,7 @@ extension StructureChecker {
     }
     guard let hostRegion = Self.rdsRegion(ofHost: parts.host),
       let regionValue = attributes.first(where: { $0.name == "region" })?.value,
-      let region = resolvedString(regionValue, locals: locals), !region.isEmpty, region != hostRegion
+      let region = knownString(regionValue), !region.isEmpty, region != hostRegion
     else { return }
     report(AtlasCode.rdsRegionMismatch, .error, "Region \"\(region)\" does not match the endpoint's region \"\(hostRegion)\"",
            detail: "The token is signed for the region given; RDS rejects a token signed for another region than the database's.",
@@ -143,20 +142,29 @@ extension StructureChecker {
   /// TLS (aws-rds-token.md §7). Postgres drivers use TLS unless `sslmode=disable` (lib/pq defaults to `require`,
   /// reference §6); go-sql-driver/mysql uses it only with a `tls` parameter other than `false`.
   mutating func checkTLS(_ url: AttributeView, model: ProjectModel) {
-    guard let value = url.value, value.kind == .quotedTemplate,
-      model.references.contains(where: {
-        $0.root == "data" && $0.names.first == "aws_rds_token" && value.range.start <= $0.rootRange.start
-          && $0.rootRange.end <= value.range.end
-      })
-    else { return }
-    // The literal text, with NUL for each interpolation (whose value is unknown).
+    guard let value = url.value else { return }
+    // The evaluated URL with markers for the tokens; else the template's literal text with NUL for each
+    // interpolation (whose value is unknown).
     var text = ""
-    for part in value.childNodes {
-      guard part.kind == .templateLiteral else {
-        text += "\u{0}"
-        continue
+    if let probed = evaluation?.probedValues[value.range]?.stringValue {
+      guard let evaluation,
+        TokenMarker.indices(in: probed).contains(where: { evaluation.tokenSources[$0]?.hasPrefix("aws_rds_token.") == true })
+      else { return }
+      text = probed
+    } else {
+      guard value.kind == .quotedTemplate,
+        model.references.contains(where: {
+          $0.root == "data" && $0.names.first == "aws_rds_token" && value.range.start <= $0.rootRange.start
+            && $0.rootRange.end <= value.range.end
+        })
+      else { return }
+      for part in value.childNodes {
+        guard part.kind == .templateLiteral else {
+          text += "\u{0}"
+          continue
+        }
+        for (_, token) in file.directTokens(of: part) where token.kind == .quotedLit { text += file.text(of: token) }
       }
-      for (_, token) in file.directTokens(of: part) where token.kind == .quotedLit { text += file.text(of: token) }
     }
     guard let colon = text.firstIndex(of: ":"), text[colon...].hasPrefix("://") else { return }
     let scheme = text[..<colon].lowercased()
@@ -184,5 +192,42 @@ extension StructureChecker {
              ? "RDS accepts the token only over TLS; add `tls=true` (or `tls=preferred`) and `allowCleartextPasswords=true`."
              : "RDS accepts the token only over TLS; use `sslmode=require` or stronger.",
            at: value.range, documentation: AtlasSchema.Links.config("data.aws_rds_token"))
+  }
+
+  // MARK: User and host
+
+  /// A URL whose password is an `aws_rds_token`, checked against the token's `username` and `endpoint`: RDS
+  /// accepts a token only for the user it names, and only when it was signed for the host:port connected to.
+  /// A different user always fails; a different host may be a tunnel or proxy, so that one is a warning.
+  mutating func checkTokenURL(_ url: AttributeView, tokenBlocks: [String: BlockView]) {
+    guard let value = url.value, let evaluation, let text = evaluation.probedValues[value.range]?.stringValue,
+      let parsed = URLText(text), let userinfo = parsed.userinfo, let colon = userinfo.firstIndex(of: ":"),
+      let scheme = parsed.scheme?.lowercased()
+    else { return }
+    let user = URLText.unescape(userinfo[..<colon], plusAsSpace: false)
+    let password = userinfo[userinfo.index(after: colon)...]
+    let link = AtlasSchema.Links.config("data.aws_rds_token")
+    for index in TokenMarker.indices(in: String(password)) {
+      guard let key = evaluation.tokenSources[index], let block = tokenBlocks[key] else { continue }
+      if let username = attributeString(block, "username"), username != user {
+        report(AtlasCode.rdsURLUserMismatch, .error,
+               "The URL signs in as \"\(user)\", but data.\(key) is a token for \"\(username)\"",
+               detail: "RDS accepts the token only for the database user it was made for; use the same user in both.",
+               at: value.range, documentation: link)
+      }
+      guard let endpoint = attributeString(block, "endpoint"), let host = parsed.host, !host.isEmpty else { continue }
+      let signed = Self.splitEndpoint(endpoint)
+      // A missing or invalid port is reported on the endpoint itself.
+      guard Self.portProblem(signed.port) == nil else { continue }
+      let connected = Self.splitEndpoint(host.contains(":") && !host.hasSuffix("]") ? host : host + ":")
+      let defaultPort: Substring = ["mysql", "mariadb", "maria"].contains(scheme) ? "3306" : "5432"
+      let connectedPort = connected.port.flatMap { $0.isEmpty ? nil : $0 } ?? defaultPort
+      guard signed.host.lowercased() != connected.host.lowercased() || signed.port != connectedPort
+      else { continue }
+      report(AtlasCode.rdsURLHostMismatch, .warning,
+             "The URL connects to \"\(connected.host):\(connectedPort)\", but data.\(key) is signed for \"\(endpoint)\"",
+             detail: "RDS rejects a token signed for another host or port, unless this is a tunnel or proxy to that endpoint.",
+             at: value.range, documentation: link)
+    }
   }
 }

@@ -53,7 +53,7 @@ extension StructureChecker {
         let nameRange = TextRange(start: reference.steps[0].nameRange.start, end: reference.steps[1].nameRange.end)
         guard sources.contains(key) else {
           let suggestion = Spelling.suggestion(for: key, among: Array(sources))
-          report(AtlasCode.unknownDataSource, .error, "Unknown data source \"data.\(key)\"",
+          report(AtlasCode.undeclaredDataSource, .error, "Unknown data source \"data.\(key)\"",
                  detail: suggestion.map { "Did you mean \"data.\($0)\"?" } ?? "No `data \"\(names[0])\" \"\(names[1])\"` block defines it.",
                  at: reference.range(throughSteps: 2), documentation: projectsLink + "#data-sources",
                  fixes: suggestion.map { [QuickFix(title: "Change to \"data.\($0)\"", range: nameRange, replacement: $0)] } ?? [])

@@ -77,7 +77,7 @@ env "dev" {
   dev  = data.runtimevar.pass.value
 #                            ^^^^^^ error[atlas.url-on-string-source]: data.runtimevar.pass is a string; it has no attribute "value"
   src  = data.sql.tenant.value
-#        ^^^^^^^^^^^^^^^ error[atlas.unknown-data-source]: Unknown data source "data.sql.tenant"
+#        ^^^^^^^^^^^^^^^ error[atlas.undeclared-data-source]: Unknown data source "data.sql.tenant"
   tenant = var.urll
 #          ^^^^^^^^ error[atlas.unknown-variable]: Unknown variable "urll"
   other  = var.nope

@@ -1,0 +1,460 @@
+// Evaluates an atlas.hcl as Atlas does (reference §1): variables from `--var` values and defaults, then locals and
+// data sources in dependency order (cycles are found and never followed), then every other block with `var`,
+// `local`, `data`, `atlas` and, inside a block with `for_each`, `each`. Data sources are never run: their values are
+// unknown, of the type Atlas gives them (reference §3). Pure: files and the environment come in `inputs.host`.
+package import HCLSyntax
+package import HCLEval
+
+/// What evaluation takes from outside the file.
+package struct EvaluationInputs: Sendable {
+  /// The `--env` name, which is `atlas.env`. Nil while editing: `atlas.env` is then unknown, as any env may be chosen.
+  package var env: String?
+  /// `--var` values by name; a name given more than once is a list (reference §4).
+  package var variables: [String: [String]]
+  /// `file`, `fileset`, `glob` and `getenv`; a missing closure makes those calls unknown.
+  package var host: HostEnvironment
+
+  package init(env: String? = nil, variables: [String: [String]] = [:], host: HostEnvironment = HostEnvironment()) {
+    self.env = env
+    self.variables = variables
+    self.host = host
+  }
+}
+
+/// The values of a file's expressions and what evaluating them found.
+package struct ProjectEvaluation: Sendable {
+  /// The value of every evaluated expression (attribute values, local values, variable defaults) by its range.
+  package var values: [TextRange: Value] = [:]
+  /// The same values computed again with every token data source standing for a marker string
+  /// (`TokenMarker`), so that a URL holding a token can be taken apart. Empty when no token source is used.
+  package var probedValues: [TextRange: Value] = [:]
+  /// `TYPE.NAME` of each token data source, by the number in its marker.
+  package var tokenSources: [Int: String] = [:]
+  package var variables: [String: Value] = [:]
+  package var locals: [String: Value] = [:]
+  /// Evaluation errors, cycles, `for_each` values Atlas rejects and variable defaults of the wrong type.
+  package var diagnostics: [AtlasDiagnostic] = []
+
+  package init(_ file: ParsedFile, model: ProjectModel, inputs: EvaluationInputs = EvaluationInputs()) {
+    var pass = EvaluationPass(file: file, model: model, inputs: inputs, probing: false)
+    pass.run()
+    values = pass.values
+    tokenSources = pass.tokenSources
+    variables = pass.variables
+    locals = pass.locals
+    diagnostics = pass.diagnostics
+    let usesTokens = model.references.contains {
+      $0.root == "data" && $0.names.first.map(TokenMarker.sources.contains) == true
+    }
+    if usesTokens {
+      var probe = EvaluationPass(file: file, model: model, inputs: inputs, probing: true)
+      probe.run()
+      probedValues = probe.values
+    }
+  }
+}
+
+/// The marker string a token data source evaluates to in the probing pass: letters and digits only, so that
+/// `urlescape` leaves it as it is and it can be found again in the URL built around it.
+package enum TokenMarker {
+  package static let sources: Set<String> = ["aws_rds_token", "gcp_cloudsql_token"]
+  static let prefix = "mercatortokenmarker"
+
+  package static func marker(index: Int) -> String { "\(prefix)\(index)x" }
+
+  /// The indices of the markers in a text, in order.
+  package static func indices(in text: String) -> [Int] {
+    var result: [Int] = []
+    var rest = Substring(text)
+    while let found = rest.firstRange(of: prefix) {
+      rest = rest[found.upperBound...]
+      let digits = rest.prefix { $0.isASCII && $0.isNumber }
+      if let index = Int(digits), rest.dropFirst(digits.count).first == "x" { result.append(index) }
+    }
+    return result
+  }
+}
+
+/// One local or data source in the dependency graph.
+private struct GraphNode {
+  enum Kind { case local(name: String), dataSource(type: String, name: String) }
+  var kind: Kind
+  /// The local's attribute or the data block (references inside it belong to this node).
+  var range: TextRange
+  var value: SyntaxNode?
+  var block: BlockView?
+
+  var key: String {
+    switch kind {
+    case .local(let name): "local.\(name)"
+    case .dataSource(let type, let name): "data.\(type).\(name)"
+    }
+  }
+}
+
+private struct EvaluationPass {
+  let file: ParsedFile
+  let model: ProjectModel
+  let inputs: EvaluationInputs
+  let probing: Bool
+  let views: StructureChecker
+  let functions: Scope
+  var values: [TextRange: Value] = [:]
+  var variables: [String: Value] = [:]
+  var locals: [String: Value] = [:]
+  var diagnostics: [AtlasDiagnostic] = []
+  /// `TYPE.NAME` of each token data source by its index in `model.dataSources` (its marker's number).
+  var tokenSources: [Int: String] = [:]
+
+  init(file: ParsedFile, model: ProjectModel, inputs: EvaluationInputs, probing: Bool) {
+    self.file = file
+    self.model = model
+    self.inputs = inputs
+    self.probing = probing
+    self.views = StructureChecker(file: file)
+    self.functions = Scope(functions: StandardLibrary.functions(host: inputs.host))
+  }
+
+  var atlasValue: Value { .object(["env": inputs.env.map(Value.string) ?? .unknown(.string)]) }
+
+  mutating func run() {
+    let (_, blocks) = views.items(of: file.root.firstChild(.body))
+    for block in blocks where block.type == "variable" { evaluateVariable(block) }
+
+    // Locals and data sources, as graph nodes; a later definition of a name wins (reference §2.2).
+    var nodes: [GraphNode] = []
+    var localIndex: [String: Int] = [:]
+    var dataIndex: [String: Int] = [:]
+    for block in blocks {
+      switch block.type {
+      case "locals":
+        for attribute in views.items(of: block.body).attributes {
+          localIndex[attribute.name] = nodes.count
+          nodes.append(GraphNode(kind: .local(name: attribute.name), range: attribute.node.range, value: attribute.value))
+        }
+      case "data" where block.labels.count == 2:
+        dataIndex["\(block.labels[0].text).\(block.labels[1].text)"] = nodes.count
+        nodes.append(GraphNode(kind: .dataSource(type: block.labels[0].text, name: block.labels[1].text),
+                               range: block.node.range, block: block))
+      default: break
+      }
+    }
+    // Every reference from inside a node to a node is an edge (ranges of nodes do not overlap: sorted by start).
+    let order = nodes.indices.sorted { nodes[$0].range.start < nodes[$1].range.start }
+    var edges = [[Int]](repeating: [], count: nodes.count)
+    var edgeReferences = [[ProjectModel.Reference]](repeating: [], count: nodes.count)
+    for reference in model.references {
+      let names = reference.names
+      let target: Int?
+      switch reference.root {
+      case "local": target = names.first.flatMap { localIndex[$0] }
+      case "data": target = names.count >= 2 ? dataIndex["\(names[0]).\(names[1])"] : nil
+      default: target = nil
+      }
+      guard let target, let source = Self.containing(reference.rootRange.start, order: order, nodes: nodes) else { continue }
+      edges[source].append(target)
+      edgeReferences[source].append(reference)
+    }
+
+    // Data sources are never run, so their values do not depend on the order: all are known before any local.
+    var dataValues: [String: [String: Value]] = [:]
+    for (index, source) in model.dataSources.enumerated() {
+      guard let type = source.dataType else { continue }
+      let name = String(source.name.dropFirst(type.count + 1))
+      dataValues[type, default: [:]][name] = dataValue(type: type, index: index)
+      if TokenMarker.sources.contains(type) { tokenSources[index] = source.name }
+    }
+    let base = baseScope(blocks, data: .object(dataValues.mapValues { .object($0) }))
+    for component in Self.stronglyConnectedComponents(edges) {
+      let cyclic = component.count > 1 || component.first.map { edges[$0].contains($0) } ?? false
+      if cyclic, !probing { reportCycle(component, nodes: nodes, edges: edges, references: edgeReferences) }
+      for index in component {
+        let node = nodes[index]
+        var dependencies: [String: Value] = [:]
+        for target in edges[index] {
+          if case .local(let name) = nodes[target].kind { dependencies[name] = locals[name] ?? .unknown() }
+        }
+        let scope = Scope(variables: ["local": .object(dependencies)], parent: base)
+        switch node.kind {
+        case .local(let name):
+          guard let value = node.value else { continue }
+          locals[name] = cyclic ? .unknown() : evaluate(value, scope)
+        case .dataSource(let type, _):
+          if let block = node.block { evaluateBody(block, schema: AtlasSchema.dataSource(type)?.body, scope: scope) }
+        }
+      }
+    }
+
+    let global = Scope(variables: ["local": .object(locals)], parent: base)
+    for block in blocks {
+      switch block.type {
+      case "variable", "locals", "data": continue
+      default:
+        var scope = block.type == "check" ? global.child(variables: ["self": .unknown()]) : global
+        if let forEach = views.items(of: block.body).attributes.first(where: { $0.name == "for_each" }),
+          let expression = forEach.value
+        {
+          let collection = evaluate(expression, global)
+          scope = scope.child(variables: ["each": eachValue(collection, at: expression)])
+        }
+        evaluateBody(block, schema: AtlasSchema.topLevelBlock(block.type), scope: scope, skipping: "for_each")
+      }
+    }
+  }
+
+  /// The roots every expression outside `variable` blocks sees, besides `local`: functions, `var`, `data`, `atlas`, and each top-level block type as an unknown (Atlas's generic `env.NAME.attr` references, §1.5).
+  func baseScope(_ blocks: [BlockView], data: Value) -> Scope {
+    var roots: [String: Value] = [:]
+    for block in blocks where !["variable", "locals", "data", "atlas"].contains(block.type) { roots[block.type] = .unknown() }
+    roots["var"] = .object(variables)
+    roots["atlas"] = atlasValue
+    roots["data"] = data
+    return Scope(variables: roots, parent: functions)
+  }
+
+  // MARK: Variables
+
+  /// A variable's value: its `--var` values, else its default, converted to its type as Atlas does (a lone value
+  /// where a list is declared becomes a one-element list). Without either, it is unknown of its type.
+  mutating func evaluateVariable(_ block: BlockView) {
+    guard block.labels.count == 1, let name = block.labels.first?.text else { return }
+    let attributes = views.items(of: block.body).attributes
+    let declared: HCLEval.ValueType? = attributes.first { $0.name == "type" }?.value
+      .flatMap { TypeExpression.evaluate($0, in: file).0 }
+    let defaultNode = attributes.first { $0.name == "default" }?.value
+    var value: Value
+    if let given = inputs.variables[name] {
+      value = given.count == 1 ? .string(given[0]) : .list(given.map(Value.string), of: .string)
+    } else if let defaultNode {
+      // A default sees functions and `atlas` only (reference §1.3).
+      value = evaluate(defaultNode, Scope(variables: ["atlas": atlasValue], parent: functions))
+    } else {
+      value = .unknown(declared ?? .dynamic)
+    }
+    if let declared {
+      if case .list(let element) = declared, value.type == element { value = .list([value], of: element) }
+      switch Conversion.convert(value, to: declared) {
+      case .success(let converted): value = converted
+      case .failure(let failure):
+        if !probing, let defaultNode, inputs.variables[name] == nil {
+          report(AtlasCode.variableDefaultType, "The default of variable \"\(name)\" is not of its type \(declared.description)",
+                 detail: "Atlas converts the default to the declared type and fails: \(failure.message).",
+                 at: defaultNode.range, documentation: AtlasSchema.Links.config("variable"))
+        }
+        value = .unknown(declared)
+      }
+    }
+    variables[name] = value
+  }
+
+  // MARK: Blocks
+
+  /// Evaluates every attribute of a block, nested blocks included, recording each value.
+  mutating func evaluateBody(_ block: BlockView, schema: BlockSchema?, scope: Scope, skipping skipped: String? = nil) {
+    var pending: [(BlockView, BlockSchema?, isTop: Bool)] = [(block, schema, true)]
+    while let (current, currentSchema, isTop) = pending.popLast() {
+      let (attributes, blocks) = views.items(of: current.body)
+      for attribute in attributes where !(isTop && attribute.name == skipped) {
+        guard let expression = attribute.value else { continue }
+        let attributeSchema = currentSchema?.attribute(attribute.name)
+        if attributeSchema?.type == .typeExpression { continue }
+        var attributeScope = scope
+        if let attributeSchema, attributeSchema.acceptsBareEnum {
+          // Scoped enums: bare identifiers are their own names inside these attributes (reference §1.8).
+          var names: [String: Value] = [:]
+          for value in attributeSchema.allowedValues { names[value] = .string(value) }
+          attributeScope = scope.child(variables: names)
+        }
+        _ = evaluate(expression, attributeScope)
+      }
+      for nested in blocks.reversed() { pending.append((nested, currentSchema?.block(nested.type), false)) }
+    }
+  }
+
+  /// `each` for the copies of a block: `key` and `value` of an element, unknown (one evaluation stands for all).
+  /// Atlas accepts a set, an object or a tuple, and rejects a list or a map (reference §1.6, §9.7).
+  mutating func eachValue(_ collection: Value, at expression: SyntaxNode) -> Value {
+    var element: HCLEval.ValueType = .dynamic
+    switch collection.type {
+    case .set(let type): element = type
+    case .object, .tuple, .dynamic: break
+    case .list, .map:
+      let kind: String
+      if case .list = collection.type { kind = "a list" } else { kind = "a map" }
+      if !probing {
+        let wrapped = "toset(\(file.text(of: expression.range)))"
+        report(AtlasCode.forEachType, "for_each does not accept \(kind)",
+               detail: "Atlas expands a set, an object or a tuple, and fails on \(kind) (\"for_each does not support "
+                 + "\(kind == "a list" ? "list" : "map") type\"); wrap it in toset().",
+               at: expression.range, documentation: AtlasSchema.Links.projects + "#for_each",
+               fixes: kind == "a list" ? [QuickFix(title: "Wrap in toset()", range: expression.range, replacement: wrapped)] : [])
+      }
+    default:
+      if !probing, !collection.isNull {
+        report(AtlasCode.forEachType, "for_each needs a set, an object or a tuple, not \(collection.type.friendlyName)",
+               detail: "Atlas makes one copy of the block for each element.", at: expression.range,
+               documentation: AtlasSchema.Links.projects + "#for_each")
+      }
+    }
+    return .object(["key": .unknown(), "value": .unknown(element)])
+  }
+
+  // MARK: Data sources
+
+  /// A data source's value during analysis: unknown of its result type (a token source is a secret); in the probing
+  /// pass a token source is its marker.
+  func dataValue(type: String, index: Int) -> Value {
+    guard let schema = AtlasSchema.dataSource(type) else { return .unknown() }
+    switch schema.result {
+    case .string:
+      if probing, TokenMarker.sources.contains(type) { return .string(TokenMarker.marker(index: index)) }
+      return Value.unknown(.string).marked(TokenMarker.sources.contains(type) || type == "runtimevar")
+    case .object(let fields):
+      var types: [String: HCLEval.ValueType] = [:]
+      for field in fields { types[field.name] = Self.valueType(field.type) }
+      return .unknown(.object(types))
+    }
+  }
+
+  /// The types written in the data-source schema (`string`, `number`, `list`, `any`, `map(list(string))`).
+  static func valueType(_ text: String) -> HCLEval.ValueType {
+    switch text {
+    case "string": return .string
+    case "number": return .number
+    case "bool": return .bool
+    case "list": return .list(.dynamic)
+    case "map(list(string))": return .map(.list(.string))
+    default: return .dynamic
+    }
+  }
+
+  // MARK: Evaluating
+
+  mutating func evaluate(_ expression: SyntaxNode, _ scope: Scope) -> Value {
+    let (value, found) = Evaluator.evaluate(expression, in: file, scope: scope)
+    values[expression.range] = value
+    if !probing {
+      for diagnostic in found {
+        let link = diagnostic.code.contains("argument") || diagnostic.code == "eval.call-failed"
+          ? AtlasSchema.Links.functions : AtlasSchema.Links.projects
+        diagnostics.append(AtlasDiagnostic(diagnostic, documentation: link))
+      }
+    }
+    return value
+  }
+
+  mutating func report(
+    _ code: String, _ summary: String, detail: String, at range: TextRange, documentation: String, fixes: [QuickFix] = []
+  ) {
+    diagnostics.append(AtlasDiagnostic(
+      Diagnostic(code: code, severity: .error, summary: summary, detail: detail, subject: range),
+      documentation: documentation, fixes: fixes))
+  }
+
+  // MARK: Cycles
+
+  /// One diagnostic per reference that closes a cycle, naming the whole loop (Atlas: `cyclic reference to "local.x"`).
+  mutating func reportCycle(
+    _ component: [Int], nodes: [GraphNode], edges: [[Int]], references: [[ProjectModel.Reference]]
+  ) {
+    let members = Set(component)
+    for source in component {
+      for (offset, target) in edges[source].enumerated() where members.contains(target) {
+        let path = Self.path(from: target, to: source, within: members, edges: edges) ?? [target]
+        let loop = ([source] + path + (path.last == source ? [] : [source])).map { nodes[$0].key }
+        let reference = references[source][offset]
+        report(AtlasCode.cycle, "Cyclic reference to \"\(nodes[target].key)\"",
+               detail: "\(loop.joined(separator: " → ")): Atlas cannot evaluate any of them.",
+               at: reference.range(throughSteps: min(nodes[target].key.hasPrefix("data.") ? 2 : 1, reference.steps.count)),
+               documentation: AtlasSchema.Links.projects)
+      }
+    }
+  }
+
+  /// The shortest path from one node to another inside a component (breadth first).
+  static func path(from start: Int, to goal: Int, within members: Set<Int>, edges: [[Int]]) -> [Int]? {
+    if start == goal { return [start] }
+    var previous: [Int: Int] = [start: start]
+    var queue = [start]
+    var head = 0
+    while head < queue.count {
+      let node = queue[head]
+      head += 1
+      for next in edges[node] where members.contains(next) && previous[next] == nil {
+        previous[next] = node
+        if next == goal {
+          var path = [goal]
+          var current = goal
+          while current != start, let step = previous[current] {
+            path.append(step)
+            current = step
+          }
+          return path.reversed()
+        }
+        queue.append(next)
+      }
+    }
+    return nil
+  }
+
+  /// Tarjan's algorithm without recursion (a chain of locals can be as long as the file). Components come out
+  /// dependencies first, which is the order to evaluate them in.
+  static func stronglyConnectedComponents(_ edges: [[Int]]) -> [[Int]] {
+    let count = edges.count
+    var index = [Int](repeating: -1, count: count)
+    var low = [Int](repeating: 0, count: count)
+    var onStack = [Bool](repeating: false, count: count)
+    var stack: [Int] = []
+    var components: [[Int]] = []
+    var counter = 0
+    for root in 0..<count where index[root] < 0 {
+      var calls: [(node: Int, edge: Int)] = [(root, 0)]
+      index[root] = counter
+      low[root] = counter
+      counter += 1
+      stack.append(root)
+      onStack[root] = true
+      while let (node, edge) = calls.last {
+        if edge < edges[node].count {
+          calls[calls.count - 1].edge += 1
+          let next = edges[node][edge]
+          if index[next] < 0 {
+            index[next] = counter
+            low[next] = counter
+            counter += 1
+            stack.append(next)
+            onStack[next] = true
+            calls.append((next, 0))
+          } else if onStack[next] {
+            low[node] = min(low[node], index[next])
+          }
+          continue
+        }
+        calls.removeLast()
+        if let parent = calls.last { low[parent.node] = min(low[parent.node], low[node]) }
+        guard low[node] == index[node] else { continue }
+        var component: [Int] = []
+        while let member = stack.popLast() {
+          onStack[member] = false
+          component.append(member)
+          if member == node { break }
+        }
+        components.append(component.reversed())
+      }
+    }
+    return components
+  }
+
+  /// The node whose range holds an offset (nodes sorted by start do not overlap).
+  static func containing(_ offset: Int, order: [Int], nodes: [GraphNode]) -> Int? {
+    var low = 0
+    var high = order.count
+    while low < high {
+      let middle = (low + high) / 2
+      if nodes[order[middle]].range.start <= offset { low = middle + 1 } else { high = middle }
+    }
+    guard low > 0 else { return nil }
+    let candidate = order[low - 1]
+    return nodes[candidate].range.end > offset ? candidate : nil
+  }
+}
