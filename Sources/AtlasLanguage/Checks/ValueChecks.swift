@@ -77,7 +77,7 @@ extension StructureChecker {
       !Self.accepts(attribute.type, value.type)
     else { return }
     var fixes: [QuickFix] = []
-    if attribute.type == .string, case .object(let fields) = value.type, fields["url"] == .string {
+    if Self.accepts(attribute.type, .string), case .object(let fields) = value.type, fields["url"] == .string {
       fixes.append(QuickFix(title: "Use its url", range: TextRange(start: node.range.end, end: node.range.end), replacement: ".url"))
     }
     report(AtlasCode.typeMismatch, .error,
