@@ -502,7 +502,22 @@ extension YAML {
   private static func v3Value(_ node: YAMLNode, _ anchors: inout [String: GoValue], _ pending: inout Set<String>, depth: Int)
     throws(YAMLError) -> GoValue
   {
+    var sizes: [String: Int] = [:]
+    var total = 0
+    return try v3Value(node, &anchors, &pending, &sizes, &total, depth: depth)
+  }
+
+  /// `total` counts the nodes of the decoded value with aliases expanded (refused beyond `maxNodes`).
+  private static func v3Value(
+    _ node: YAMLNode, _ anchors: inout [String: GoValue], _ pending: inout Set<String>, _ sizes: inout [String: Int],
+    _ total: inout Int, depth: Int
+  ) throws(YAMLError) -> GoValue {
     guard depth < YAMLParser.maxDepth else { throw YAMLError(message: "yaml: document nested too deeply", line: node.line, column: node.column) }
+    let before = total
+    total += 1
+    guard total <= maxNodes else {
+      throw YAMLError(message: "yaml: document contains excessive aliasing", line: node.line, column: node.column)
+    }
     if !node.anchor.isEmpty { pending.insert(node.anchor) }
     let value: GoValue
     switch node.kind {
@@ -513,6 +528,10 @@ extension YAML {
       guard let v = anchors[name] else {
         throw YAMLError(message: "yaml: line \(node.line + 1): unknown anchor '\(name)' referenced", line: node.line, column: node.column)
       }
+      total += sizes[name] ?? 1
+      guard total <= maxNodes else {
+        throw YAMLError(message: "yaml: document contains excessive aliasing", line: node.line, column: node.column)
+      }
       value = v
     case .scalar(let s, let style):
       if node.tag == strTag || style != .plain {
@@ -522,7 +541,7 @@ extension YAML {
       }
     case .sequence(let items):
       var out: [GoValue] = []
-      for item in items { out.append(try v3Value(item, &anchors, &pending, depth: depth + 1)) }
+      for item in items { out.append(try v3Value(item, &anchors, &pending, &sizes, &total, depth: depth + 1)) }
       value = .list(out)
     case .mapping(let entries):
       var out: [String: GoValue] = [:]
@@ -532,7 +551,7 @@ extension YAML {
         switch key.kind {
         case .scalar(let s, let style):
           if style == .plain && s == "<<" && key.tag.isEmpty {
-            switch try v3Value(v, &anchors, &pending, depth: depth + 1) {
+            switch try v3Value(v, &anchors, &pending, &sizes, &total, depth: depth + 1) {
             case .map(let m): for (k, mv) in m where merged[k] == nil { merged[k] = mv }
             case .list(let maps):
               for case .map(let m) in maps { for (k, mv) in m where merged[k] == nil { merged[k] = mv } }
@@ -548,7 +567,7 @@ extension YAML {
         default:
           throw YAMLError(message: "yaml: invalid map key", line: key.line, column: key.column)
         }
-        out[keyText] = try v3Value(v, &anchors, &pending, depth: depth + 1)
+        out[keyText] = try v3Value(v, &anchors, &pending, &sizes, &total, depth: depth + 1)
       }
       for (k, mv) in merged where out[k] == nil { out[k] = mv }
       value = .map(out)
@@ -556,6 +575,7 @@ extension YAML {
     if !node.anchor.isEmpty {
       pending.remove(node.anchor)
       anchors[node.anchor] = value
+      sizes[node.anchor] = total - before
     }
     return value
   }
