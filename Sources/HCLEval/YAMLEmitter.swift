@@ -708,14 +708,12 @@ extension YAML {
     while digits.count > 1 && digits.last == "0" { digits.removeLast() }
     let x = point - 1
     var text: String
-    if x < -4 || x >= 21 || (x >= 6 && true) {
-      if x < -4 || x >= 6 {
-        text = String(digits.first ?? "0")
-        if digits.count > 1 { text += "." + String(digits.dropFirst()) }
-        let magnitude = abs(x)
-        text += (x < 0 ? "e-" : "e+") + (magnitude < 10 ? "0" : "") + String(magnitude)
-        return (d < 0 ? "-" : "") + text
-      }
+    if x < -4 || x >= 6 {  // %e form, as 'g' with the shortest precision decides
+      text = String(digits.first ?? "0")
+      if digits.count > 1 { text += "." + String(digits.dropFirst()) }
+      let magnitude = abs(x)
+      text += (x < 0 ? "e-" : "e+") + (magnitude < 10 ? "0" : "") + String(magnitude)
+      return (d < 0 ? "-" : "") + text
     }
     if point <= 0 {
       text = "0." + String(repeating: "0", count: -point) + String(digits)
