@@ -24,4 +24,4 @@
 //   (Swift's `String` equality), but bytes and sort order follow the source.
 // - Regular expressions run on Swift's backtracking engine with RE2-like options (`Functions+Regex.swift`).
 // - `upper`/`lower`/`title` approximate Go's simple case mapping from Swift's full mappings.
-// - Not implemented: yamlencode, yamldecode, yamlmerge (calls give an "unknown function" diagnostic).
+// - YAML (yamldecode, yamlencode, yamlmerge) uses our own reader and emitter; see `Functions+YAML.swift`.

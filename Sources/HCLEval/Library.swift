@@ -64,6 +64,7 @@ package enum StandardLibrary {
     table.merge(stringFunctions) { a, _ in a }
     table.merge(collectionFunctions) { a, _ in a }
     table.merge(encodingFunctions) { a, _ in a }
+    table.merge(yamlFunctions) { a, _ in a }
     table.merge(timeAndCSVFunctions) { a, _ in a }
     table.merge(regexFunctions) { a, _ in a }
     table.merge(atlasFunctions(host: host)) { a, _ in a }
