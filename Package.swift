@@ -20,7 +20,7 @@ let package = Package(
     .target(name: "HCLSyntax", swiftSettings: strictSettings),
     .target(name: "HCLEval", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
     .target(name: "AtlasLanguage", dependencies: ["HCLSyntax", "HCLEval"], swiftSettings: strictSettings),
-    .target(name: "LanguageServer", dependencies: ["HCLSyntax", "AtlasLanguage"], swiftSettings: strictSettings),
+    .target(name: "LanguageServer", dependencies: ["HCLSyntax", "HCLEval", "AtlasLanguage"], swiftSettings: strictSettings),
     .executableTarget(
       name: "mercator",
       dependencies: [

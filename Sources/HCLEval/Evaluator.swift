@@ -576,10 +576,10 @@ struct EvaluationState {
       return function.receivesSensitive ? result : result.marked(sensitive)
     case .failure(let failure):
       if failure.fromHost {
+        let message = sensitive ? "(sensitive value)" : failure.message
         diagnostics.append(Diagnostic(
-          code: "eval.host-unavailable", severity: .warning, summary: "Cannot read for \(name)()",
-          detail: "Call to function \"\(name)\" failed here: \(sensitive ? "(sensitive value)" : failure.message).",
-          subject: callRange))
+          code: "eval.host-unavailable", severity: .warning, summary: message.prefix(1).uppercased() + message.dropFirst(),
+          detail: "Mercator could not read for \(name)(); Atlas fails too if it cannot, when this block is evaluated.", subject: callRange))
       } else if let argument = failure.argument, argument < ranges.count {
         let param = argument < params.count ? params[argument] : function.variadic
         error("invalid-argument", "Invalid function argument",

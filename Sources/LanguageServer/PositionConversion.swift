@@ -60,7 +60,7 @@ package struct PositionConverter: Sendable {
   package func diagnostic(_ diagnostic: HCLSyntax.Diagnostic) -> LSPDiagnostic {
     LSPDiagnostic(
       range: range(of: diagnostic.subject),
-      severity: diagnostic.severity == .error ? .error : .warning,
+      severity: DiagnosticSeverity(diagnostic.severity),
       code: diagnostic.code,
       source: "mercator",
       message: diagnostic.message
@@ -179,5 +179,15 @@ extension PositionConverter {
   /// A formatting edit as an LSP `TextEdit`.
   package func textEdit(_ edit: AtlasLanguage.TextEdit) -> JSONValue {
     ["range": range(of: edit.range).json, "newText": .string(edit.newText)]
+  }
+}
+
+extension DiagnosticSeverity {
+  init(_ severity: Severity) {
+    switch severity {
+    case .error: self = .error
+    case .warning: self = .warning
+    case .information: self = .information
+    }
   }
 }

@@ -13,10 +13,24 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "Output format: text, json, github or sarif.")
   var format: CheckFormat = .text
 
+  @Option(name: .customLong("env"), help: "The env Atlas would run with (the value of atlas.env); unknown if not given.")
+  var environment: String?
+
+  @Option(name: .customLong("var"), help: "An input variable, KEY=VALUE (repeatable; comma-separated pairs as in Atlas).")
+  var variables: [String] = []
+
   @Argument(help: "atlas.hcl files to check.")
   var paths: [String]
 
   func run() throws {
+    var given: [String: [String]] = [:]
+    for item in variables.flatMap({ $0.split(separator: ",") }) {
+      let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      guard parts.count == 2, !parts[0].isEmpty else {
+        throw ValidationError("variables must be given as key=value, not \"\(item)\"")
+      }
+      given[String(parts[0]), default: []].append(String(parts[1]))
+    }
     var reports: [CheckReport] = []
     var failed = false
     for path in paths {
@@ -24,7 +38,7 @@ struct CheckCommand: ParsableCommand {
         failed = true
         continue
       }
-      let report = CheckReport.make(path: path, source: source)
+      let report = CheckReport.make(path: path, source: source, environment: environment, variables: given)
       if report.hasErrors { failed = true }
       reports.append(report)
     }
@@ -45,10 +59,15 @@ struct CheckReport {
 
   var hasErrors: Bool { diagnostics.contains { $0.diagnostic.severity == .error } }
 
-  static func make(path: String, source: [UInt8]) -> CheckReport {
+  /// `file()` and `fileset()` read relative to the file's folder, as Atlas does.
+  static func make(
+    path: String, source: [UInt8], environment: String? = nil, variables: [String: [String]] = [:]
+  ) -> CheckReport {
     let parsed = Parser.parseConfig(source)
     var all = parsed.diagnostics.map { AtlasDiagnostic($0) }
-    all += AtlasChecks.checkDetailed(parsed)
+    let files = ProjectFiles(directory: ProjectFiles.directory(of: path))
+    all += AtlasChecks.checkDetailed(
+      parsed, inputs: EvaluationInputs(env: environment, variables: variables, host: files.host))
     all.sort { $0.diagnostic.subject.start < $1.diagnostic.subject.start }
     return CheckReport(path: path, lines: LineIndex(source), diagnostics: all)
   }
@@ -110,12 +129,25 @@ enum CheckOutput {
       for item in report.diagnostics {
         let d = item.diagnostic
         let at = CheckLocation(d.subject, report.lines)
-        out += "::\(d.severity == .error ? "error" : "warning") file=\(githubProperty(report.path)),line=\(at.line),"
+        let command = switch d.severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .information: "notice"
+        }
+        out += "::\(command) file=\(githubProperty(report.path)),line=\(at.line),"
           + "col=\(at.column),endLine=\(at.endLine),endColumn=\(at.endColumn),title=\(githubProperty(d.code))::"
           + githubData(d.message) + "\n"
       }
     }
     return out
+  }
+
+  static func sarifLevel(_ severity: Severity) -> String {
+    switch severity {
+    case .error: "error"
+    case .warning: "warning"
+    case .information: "note"
+    }
   }
 
   /// A minimal SARIF 2.1.0 log: one run, the rules used, one result per diagnostic.
@@ -128,7 +160,7 @@ enum CheckOutput {
         if rules[d.code] == nil { rules[d.code] = item.documentation }
         let at = CheckLocation(d.subject, report.lines)
         results.append(
-          "{\"ruleId\":\(quote(d.code)),\"level\":\(quote(d.severity == .error ? "error" : "warning")),"
+          "{\"ruleId\":\(quote(d.code)),\"level\":\(quote(sarifLevel(d.severity))),"
             + "\"message\":{\"text\":\(quote(d.message))},\"locations\":[{\"physicalLocation\":{"
             + "\"artifactLocation\":{\"uri\":\(quote(report.path))},\"region\":{\"startLine\":\(at.line),"
             + "\"startColumn\":\(at.column),\"endLine\":\(at.endLine),\"endColumn\":\(at.endColumn)}}}]}")
