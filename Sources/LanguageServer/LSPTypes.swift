@@ -175,6 +175,7 @@ package struct ClientCapabilities: Sendable {
   package var supportsConfiguration = false
   package var supportsDidChangeConfigurationRegistration = false
   package var supportsWorkDoneProgress = false
+  package var supportsWatchedFilesRegistration = false
   /// `textDocument.foldingRange.lineFoldingOnly`: the client folds whole lines and ignores characters.
   package var lineFoldingOnly = false
 
@@ -191,6 +192,8 @@ package struct ClientCapabilities: Sendable {
     supportsDidChangeConfigurationRegistration =
       json["workspace"]?["didChangeConfiguration"]?["dynamicRegistration"]?.boolValue ?? false
     supportsWorkDoneProgress = json["window"]?["workDoneProgress"]?.boolValue ?? false
+    supportsWatchedFilesRegistration =
+      json["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
     lineFoldingOnly = json["textDocument"]?["foldingRange"]?["lineFoldingOnly"]?.boolValue ?? false
   }
 }

@@ -258,6 +258,7 @@ extension Server {
     "textDocument/didChange": { try $0.didChange(params: $1) },
     "textDocument/didClose": { try $0.didClose(params: $1) },
     "workspace/didChangeConfiguration": { try $0.didChangeConfiguration(params: $1) },
+    "workspace/didChangeWatchedFiles": { try $0.didChangeWatchedFiles(params: $1) },
     "$/cancelRequest": { try $0.cancelRequest(params: $1) },
     "$/setTrace": { try $0.setTrace(params: $1) },
   ]

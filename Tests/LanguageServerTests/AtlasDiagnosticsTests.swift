@@ -1,7 +1,8 @@
-// The atlas.hcl structure checks reach the editor for project files, with a documentation link; other .hcl files
-// get syntax diagnostics only.
+// The atlas.hcl checks reach the editor for project files, with a documentation link; other .hcl files get syntax
+// diagnostics only; an atlas.hcl is checked again when a file its file() reads changes.
+import Foundation
 import HCLSyntax
-import LanguageServer
+@testable import LanguageServer
 import Testing
 
 @Suite struct AtlasDiagnosticsTests {
@@ -36,5 +37,54 @@ import Testing
     // An Atlas schema file: its blocks are not atlas.hcl's, and must not be judged as if they were.
     client.open("file:///schema.hcl", "table \"users\" {\n  schema = schema.public\n}\n")
     #expect(try await client.pullDiagnostics("file:///schema.hcl")["items"] == .array([]))
+  }
+
+  /// `file("schema.sql")` reads the open buffer first, the disk otherwise; opening, closing and changing the file
+  /// (in the editor or, reported by the client, on disk) checks the atlas.hcl that reads it again.
+  @Test func aFileThatTheConfigReadsIsFollowed() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mercator-deps-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let config = folder.appendingPathComponent("atlas.hcl").absoluteString
+    let schema = folder.appendingPathComponent("schema.sql")
+    let client = TestClient()
+    try await client.initialize(capabilities: ["textDocument": ["publishDiagnostics": [:]]])
+    func codes() async throws -> [String] {
+      let published = try await client.next("diagnostics of atlas.hcl") {
+        $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.stringValue == config
+      }
+      return (published["params"]?["diagnostics"]?.arrayValue ?? []).compactMap { $0["code"]?.stringValue }
+    }
+    client.open(config, "locals {\n  schema = file(\"schema.sql\")\n}\nenv \"a\" {\n  url = \"sqlite://x?${local.schema}\"\n}\n")
+    #expect(try await codes() == ["eval.host-unavailable"])
+    // Open in the editor (not on disk): the buffer is read.
+    client.open(schema.absoluteString, "CREATE TABLE t (id int);\n")
+    #expect(try await codes() == [])
+    // Closed while missing on disk: missing again.
+    client.notify("textDocument/didClose", ["textDocument": ["uri": .string(schema.absoluteString)]])
+    #expect(try await codes() == ["eval.host-unavailable"])
+    // Created on disk, as the client reports it.
+    try Data("CREATE TABLE t (id int);\n".utf8).write(to: schema)
+    client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(schema.absoluteString), "type": 1]]])
+    #expect(try await codes() == [])
+    // A file nothing reads changes nothing: no new diagnostics are published for atlas.hcl.
+    client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(folder.appendingPathComponent("other.sql").absoluteString), "type": 1]]])
+    client.settle()
+    // Had it been scheduled, it would still be computing or its result would be in the inbox.
+    let busy = client.server.sync { client.server.diagnostics[config]?.isComputing ?? false }
+    #expect(!busy)
+    #expect(client.inbox.take {
+      $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.stringValue == config
+    } == nil)
+  }
+
+  /// A client that can register for file changes is asked to watch the workspace's files.
+  @Test func watchingFilesIsRegisteredWhenTheClientCan() async throws {
+    let client = TestClient()
+    _ = try await client.initialize(capabilities: ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]])
+    client.notify("initialized")
+    let request = try await client.serverRequest("client/registerCapability")
+    let registration = request["params"]?["registrations"]?.arrayValue?.first
+    #expect(registration?["method"] == "workspace/didChangeWatchedFiles")
   }
 }

@@ -1,6 +1,9 @@
 // Diagnostics: recomputed (with the parse the syntax features answer from) off the request queue after each change, pushed with `publishDiagnostics` to clients that
 // do not pull, and answered to `textDocument/diagnostic` with result ids (`unchanged` when the client is current).
+// An atlas.hcl is evaluated with the files its `file()`/`fileset()` read (open buffers first), and checked again
+// when one of them changes: in the editor, on disk (`workspace/didChangeWatchedFiles`) or by being closed.
 import AtlasLanguage
+import Foundation
 import HCLSyntax
 
 /// The diagnostics of one open document: the latest result, whether a computation is running, who waits for it.
@@ -11,10 +14,14 @@ struct DocumentDiagnostics {
     var settingsGeneration: Int
     var resultID: String
     var items: [LSPDiagnostic]
+    /// The absolute paths the evaluation read (or looked for).
+    var dependencies: Set<String>
   }
 
   var latest: Computed?
   var isComputing = false
+  /// Asked for again while computing (a file it depends on changed): compute once more when done.
+  var isStale = false
   /// Pull requests waiting for the result of the document's current version.
   var waiters: [RequestID] = []
 }
@@ -28,6 +35,44 @@ extension Server {
     // freeing it now keeps one tree alive at a time instead of two while the new text is parsed.
     discard(snapshots.removeValue(forKey: uri))
     scheduleDiagnostics(uri: uri)
+    if let path = Self.filePath(ofURI: uri) { recheckDependents(of: [path]) }
+  }
+
+  /// Schedules diagnostics again for every open atlas.hcl whose last evaluation read one of `paths`.
+  func recheckDependents(of paths: Set<String>) {
+    for (uri, state) in diagnostics where !(state.latest?.dependencies.isDisjoint(with: paths) ?? true) {
+      scheduleDiagnostics(uri: uri)
+    }
+  }
+
+  /// The local path a `file://` URI names, percent-decoded; nil for other schemes.
+  static func filePath(ofURI uri: String) -> String? {
+    guard uri.hasPrefix("file://"), let url = URL(string: uri), url.isFileURL else { return nil }
+    return (url.path as NSString).standardizingPath
+  }
+
+  // MARK: workspace/didChangeWatchedFiles
+
+  func didChangeWatchedFiles(params: JSONValue) throws {
+    let reader = try ParamsReader(params)
+    var paths: Set<String> = []
+    for change in try reader.array("changes") {
+      if let uri = change["uri"]?.stringValue, let path = Self.filePath(ofURI: uri) { paths.insert(path) }
+    }
+    recheckDependents(of: paths)
+  }
+
+  /// Asks the client to report changes to files on disk, when it can register for that (files that `file()`
+  /// reads are rarely open in the editor).
+  func registerFileWatching() {
+    guard clientCapabilities.supportsWatchedFilesRegistration else { return }
+    let watcher: JSONValue = ["globPattern": "**/*"]
+    request("client/registerCapability", ["registrations": [[
+      "id": "mercator-watched-files", "method": "workspace/didChangeWatchedFiles",
+      "registerOptions": ["watchers": [watcher]],
+    ]]]) { result in
+      if case .failure(let error) = result { self.queue.async { self.log("file watching not registered: \(error.message)") } }
+    }
   }
 
   func documentClosed(uri: String) {
@@ -35,6 +80,8 @@ extension Server {
     for id in state?.waiters ?? [] { replyToPending(id: id, .failure(.contentModified)) }
     forgetSnapshot(uri: uri)
     if pushesDiagnostics { notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []]) }
+    // What depended on the buffer now reads the file on disk.
+    if let path = Self.filePath(ofURI: uri) { recheckDependents(of: [path]) }
   }
 
   /// Starts parsing the document and computing its diagnostics unless that is already running: at most one per
@@ -44,7 +91,11 @@ extension Server {
   func scheduleDiagnostics(uri: String) {
     guard let document = documents[uri] else { return }
     var state = diagnostics[uri] ?? DocumentDiagnostics()
-    guard !state.isComputing else { return }
+    guard !state.isComputing else {
+      state.isStale = true
+      diagnostics[uri] = state
+      return
+    }
     state.isComputing = true
     diagnostics[uri] = state
     let version = document.version
@@ -54,12 +105,22 @@ extension Server {
     let encoding = positionEncoding
     let text = document.text
     let isProjectFile = Self.isAtlasProjectFile(uri)
-    backgroundQueue.async {
+    var files: ProjectFiles?
+    if isProjectFile, enabled, let path = Self.filePath(ofURI: uri) {
+      var overlay: [String: [UInt8]] = [:]
+      for other in documents.uris where other != uri {
+        if let otherPath = Self.filePath(ofURI: other), let open = documents[other] { overlay[otherPath] = open.text }
+      }
+      files = ProjectFiles(directory: ProjectFiles.directory(of: path), overlay: overlay)
+    }
+    backgroundQueue.async { [files] in
       let (snapshot, items) = Self.analyse(
         text: text, version: version, revision: revision, encoding: encoding, diagnosticsEnabled: enabled,
-        isProjectFile: isProjectFile)
+        isProjectFile: isProjectFile, files: files)
+      let dependencies = files?.dependencies ?? []
       self.queue.async {
-        self.finishDiagnostics(uri: uri, snapshot: snapshot, generation: generation, items: items)
+        self.finishDiagnostics(uri: uri, snapshot: snapshot, generation: generation, items: items,
+                               dependencies: dependencies)
       }
     }
   }
@@ -71,18 +132,19 @@ extension Server {
     return name == "atlas.hcl" || name.hasSuffix(".atlas.hcl") || name.hasSuffix("_atlas.hcl")
   }
 
-  /// Parses a text and gives its diagnostics in LSP terms: syntax, then (for project files) the atlas.hcl structure
-  /// checks. Runs on the background queue.
+  /// Parses a text and gives its diagnostics in LSP terms: syntax, then (for project files) the atlas.hcl checks,
+  /// evaluating with `files` for `file()` and `fileset()`. Runs on the background queue.
   static func analyse(
     text: [UInt8], version: Int, revision: Int, encoding: PositionEncoding, diagnosticsEnabled: Bool,
-    isProjectFile: Bool
+    isProjectFile: Bool, files: ProjectFiles? = nil
   ) -> (ParsedSnapshot, [LSPDiagnostic]) {
     let parsed = Parser.parseConfig(text)
     let snapshot = ParsedSnapshot(version: version, revision: revision, file: parsed, lines: LineIndex(text))
     guard diagnosticsEnabled else { return (snapshot, []) }
     let converter = PositionConverter(lines: snapshot.lines, encoding: encoding)
     var items = parsed.diagnostics.map(converter.diagnostic)
-    for checked in isProjectFile ? AtlasChecks.checkDetailed(parsed) : [] {
+    let inputs = EvaluationInputs(host: files?.host ?? .init())
+    for checked in isProjectFile ? AtlasChecks.checkDetailed(parsed, inputs: inputs) : [] {
       var item = converter.diagnostic(checked.diagnostic)
       item.documentation = checked.documentation
       item.isUnnecessary = checked.isUnnecessary
@@ -91,11 +153,16 @@ extension Server {
     return (snapshot, items)
   }
 
-  private func finishDiagnostics(uri: String, snapshot: ParsedSnapshot, generation: Int, items: [LSPDiagnostic]) {
+  private func finishDiagnostics(
+    uri: String, snapshot: ParsedSnapshot, generation: Int, items: [LSPDiagnostic], dependencies: Set<String>
+  ) {
     guard var state = diagnostics[uri], let document = documents[uri] else { return }
     state.isComputing = false
-    guard document.revision == snapshot.revision else {
-      // Outdated before it was done: compute again for the current text.
+    guard document.revision == snapshot.revision, !state.isStale else {
+      // Outdated before it was done (the text, or a file it reads, changed): compute again. The parse still
+      // answers the requests waiting for it when the text is current.
+      if state.isStale && document.revision == snapshot.revision { snapshotReady(uri: uri, snapshot) }
+      state.isStale = false
       diagnostics[uri] = state
       scheduleDiagnostics(uri: uri)
       return
@@ -108,9 +175,11 @@ extension Server {
       return
     }
     let version = snapshot.version
+    // The same text checked again because a file it reads changed: a pulling client must be told to pull.
+    let isRecheck = state.latest?.revision == snapshot.revision
     let computed = DocumentDiagnostics.Computed(
       version: version, revision: snapshot.revision, settingsGeneration: generation, resultID: String(nextResultID),
-      items: items)
+      items: items, dependencies: dependencies)
     nextResultID += 1
     state.latest = computed
     let waiters = state.waiters
@@ -122,6 +191,9 @@ extension Server {
         ["uri": .string(uri), "version": .int(version), "diagnostics": .array(items.map(\.json))])
     }
     for id in waiters { replyToPending(id: id, .success(fullReport(computed))) }
+    if isRecheck, !pushesDiagnostics, clientCapabilities.supportsDiagnosticRefresh {
+      request("workspace/diagnostic/refresh", .null)
+    }
     // After the diagnostics are out: the requests waiting for this parse are answered from it.
     snapshotReady(uri: uri, snapshot)
   }

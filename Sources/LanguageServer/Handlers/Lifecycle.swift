@@ -47,6 +47,7 @@ extension Server {
 
   func initialized() {
     if clientCapabilities.supportsConfiguration { fetchConfiguration() }
+    registerFileWatching()
   }
 
   /// From now on requests are refused. Requests still pending are answered first: `shutdown`'s own answer waits
