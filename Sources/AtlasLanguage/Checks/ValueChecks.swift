@@ -81,7 +81,7 @@ extension StructureChecker {
       fixes.append(QuickFix(title: "Use its url", range: TextRange(start: node.range.end, end: node.range.end), replacement: ".url"))
     }
     report(AtlasCode.typeMismatch, .error,
-           "\"\(attribute.name)\" must be \(Self.article(attribute.type)), not \(Self.describe(value.type))",
+           "\"\(attribute.name)\" must be \(Self.article(attribute.type)), not \(Self.describe(value.type, against: attribute.type))",
            at: node.range, documentation: documentation, fixes: fixes)
   }
 
@@ -106,6 +106,23 @@ extension StructureChecker {
       }
     case .oneOf(let types): return types.contains { accepts($0, type) }
     }
+  }
+
+  /// A value's type for a message, naming the element that does not fit when a list was expected.
+  static func describe(_ type: HCLEval.ValueType, against schemaType: ValueType) -> String {
+    let listElement: ValueType? = switch schemaType {
+    case .list(let element): element
+    case .oneOf(let types): types.lazy.compactMap { if case .list(let element) = $0 { element } else { nil } }.first
+    default: nil
+    }
+    guard let listElement else { return describe(type) }
+    let elements: [HCLEval.ValueType] = switch type {
+    case .tuple(let types): types
+    case .list(let element), .set(let element): [element]
+    default: []
+    }
+    guard let misfit = elements.first(where: { !accepts(listElement, $0) }) else { return describe(type) }
+    return "a list holding \(describe(misfit))"
   }
 
   /// A value's type for a message: what it is, never its content (it may be a secret).
