@@ -31,6 +31,10 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
+    // Benchmarks/analysis.sh: in-process timings of the analysis (a program, not a timed test).
+    .executableTarget(
+      name: "mercator-bench", dependencies: ["HCLSyntax", "AtlasLanguage"], path: "Benchmarks/Analysis",
+      swiftSettings: strictSettings),
     .testTarget(name: "HCLSyntaxTests", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
     .testTarget(name: "HCLEvalTests", dependencies: ["HCLEval", "HCLSyntax"], swiftSettings: strictSettings),
     .testTarget(

@@ -23,6 +23,19 @@ extension EvaluationState {
     if parts.count == 1, parts[0].kind == .templateInterpolation, let inner = parts[0].childNodes.first {
       return evaluate(inner, scope)
     }
+    // The common case, a quoted string with no interpolation or directive: its literal tokens, decoded.
+    if node.kind == .quotedTemplate, parts.allSatisfy({ $0.kind == .templateLiteral }) {
+      var text = ""
+      for part in parts {
+        for element in part.children {
+          guard let index = element.tokenIndex, index < file.tokens.count else { continue }
+          let token = file.tokens[index]
+          guard token.kind == .quotedLit else { continue }
+          text += decodeLiteral(token)
+        }
+      }
+      return .string(text)
+    }
     var entries: [TemplateEntry] = []
     collectEntries(node, into: &entries)
     var literals = decodeLiterals(entries)
@@ -72,21 +85,20 @@ extension EvaluationState {
   /// Literal token values with escapes decoded: `$${`/`%%{` always, backslash escapes in quoted strings.
   func decodeLiterals(_ entries: [TemplateEntry]) -> [Int: String] {
     var result: [Int: String] = [:]
-    for case .literal(let index) in entries {
-      let token = file.tokens[index]
-      let raw = file.source[token.start..<token.end]
-      if raw.count >= 3, raw[raw.startIndex] == raw[raw.startIndex + 1],
-        raw[raw.startIndex] == UInt8(ascii: "$") || raw[raw.startIndex] == UInt8(ascii: "%"),
-        raw[raw.startIndex + 2] == UInt8(ascii: "{")
-      {
-        result[index] = String(decoding: raw.dropFirst(), as: UTF8.self)
-      } else if token.kind == .quotedLit {
-        result[index] = Self.unescape(raw)
-      } else {
-        result[index] = String(decoding: raw, as: UTF8.self)
-      }
-    }
+    for case .literal(let index) in entries { result[index] = decodeLiteral(file.tokens[index]) }
     return result
+  }
+
+  /// One literal token's value: `$${`/`%%{` always lose a character, backslash escapes in quoted strings.
+  func decodeLiteral(_ token: Token) -> String {
+    let raw = file.source[token.start..<token.end]
+    if raw.count >= 3, raw[raw.startIndex] == raw[raw.startIndex + 1],
+      raw[raw.startIndex] == UInt8(ascii: "$") || raw[raw.startIndex] == UInt8(ascii: "%"),
+      raw[raw.startIndex + 2] == UInt8(ascii: "{")
+    {
+      return String(decoding: raw.dropFirst(), as: UTF8.self)
+    }
+    return token.kind == .quotedLit ? Self.unescape(raw) : String(decoding: raw, as: UTF8.self)
   }
 
   /// Decodes `\n \r \t \" \\ \uNNNN \UNNNNNNNN`; invalid escapes (already reported by the parser) stay as written.

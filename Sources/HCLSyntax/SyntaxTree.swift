@@ -68,6 +68,9 @@ package struct SyntaxNode: Sendable, Hashable {
 
   package var kind: SyntaxKind { arena.nodes[index].kind }
 
+  /// The node's number in its tree: unique per node, for tables keyed by node.
+  package var id: Int { index }
+
   /// From the first to the last byte of the node's tokens (leading trivia belongs to the parent).
   package var range: TextRange {
     let record = arena.nodes[index]

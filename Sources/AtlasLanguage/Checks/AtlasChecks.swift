@@ -44,13 +44,23 @@ enum LiteralValue {
   case null, bool(Bool), number(String), string(String), tuple([SyntaxNode]), object, bareIdentifier(String), computed
 }
 
+/// The attributes and blocks of each body already read: the model, the evaluation and the checks all read the same
+/// bodies, and building the views (names and labels as strings) is most of what reading costs.
+final class BodyItemsCache {
+  var entries: [Int: (attributes: [AttributeView], blocks: [BlockView])] = [:]
+}
+
 struct StructureChecker {
   let file: ParsedFile
   var results: [AtlasDiagnostic] = []
   /// The file's values, once evaluated (nil while the model itself is being built).
   var evaluation: ProjectEvaluation?
+  let cache: BodyItemsCache
 
-  init(file: ParsedFile) { self.file = file }
+  init(file: ParsedFile, cache: BodyItemsCache = BodyItemsCache()) {
+    self.file = file
+    self.cache = cache
+  }
 
   // MARK: Reading the tree
 
@@ -73,6 +83,7 @@ struct StructureChecker {
 
   func items(of body: SyntaxNode?) -> (attributes: [AttributeView], blocks: [BlockView]) {
     guard let body else { return ([], []) }
+    if let known = cache.entries[body.id] { return known }
     var attributes: [AttributeView] = []
     var blocks: [BlockView] = []
     for child in body.childNodes {
@@ -82,6 +93,7 @@ struct StructureChecker {
       default: break
       }
     }
+    cache.entries[body.id] = (attributes, blocks)
     return (attributes, blocks)
   }
 
@@ -143,8 +155,8 @@ struct StructureChecker {
   // MARK: The file
 
   mutating func checkFile(inputs: EvaluationInputs) {
-    let model = ProjectModel(file)
-    let evaluation = ProjectEvaluation(file, model: model, inputs: inputs)
+    let model = ProjectModel(file, views: self)
+    let evaluation = ProjectEvaluation(file, model: model, inputs: inputs, views: self)
     self.evaluation = evaluation
     let (attributes, blocks) = items(of: file.root.firstChild(.body))
     for attribute in attributes {

@@ -18,9 +18,11 @@ extension StructureChecker {
       checkRDSTokenBlock(block)
       if block.labels.count == 2 { tokenBlocks["aws_rds_token.\(block.labels[1].text)"] = block }
     }
+    let rdsTokenReferenceStarts = model.references.filter { $0.root == "data" && $0.names.first == "aws_rds_token" }
+      .map(\.rootRange.start).sorted()
     for block in blocks where block.type == "env" {
       guard let url = items(of: block.body).attributes.first(where: { $0.name == "url" }) else { continue }
-      checkTLS(url, model: model)
+      checkTLS(url, rdsTokenReferenceStarts: rdsTokenReferenceStarts)
       checkTokenURL(url, tokenBlocks: tokenBlocks)
     }
   }
@@ -141,7 +143,7 @@ extension StructureChecker {
   /// An env `url` that sends an RDS token over a connection that may be plain text: RDS refuses IAM sign-in without
   /// TLS (aws-rds-token.md §7). Postgres drivers use TLS unless `sslmode=disable` (lib/pq defaults to `require`,
   /// reference §6); go-sql-driver/mysql uses it only with a `tls` parameter other than `false`.
-  mutating func checkTLS(_ url: AttributeView, model: ProjectModel) {
+  mutating func checkTLS(_ url: AttributeView, rdsTokenReferenceStarts: [Int]) {
     guard let value = url.value else { return }
     // The evaluated URL with markers for the tokens; else the template's literal text with NUL for each
     // interpolation (whose value is unknown).
@@ -152,11 +154,7 @@ extension StructureChecker {
       else { return }
       text = probed
     } else {
-      guard value.kind == .quotedTemplate,
-        model.references.contains(where: {
-          $0.root == "data" && $0.names.first == "aws_rds_token" && value.range.start <= $0.rootRange.start
-            && $0.rootRange.end <= value.range.end
-        })
+      guard value.kind == .quotedTemplate, Self.containsOffset(in: value.range, sorted: rdsTokenReferenceStarts)
       else { return }
       for part in value.childNodes {
         guard part.kind == .templateLiteral else {
@@ -192,6 +190,17 @@ extension StructureChecker {
              ? "RDS accepts the token only over TLS; add `tls=true` (or `tls=preferred`) and `allowCleartextPasswords=true`."
              : "RDS accepts the token only over TLS; use `sslmode=require` or stronger.",
            at: value.range, documentation: AtlasSchema.Links.config("data.aws_rds_token"))
+  }
+
+  /// Whether one of `sorted` offsets lies in `range`.
+  static func containsOffset(in range: TextRange, sorted: [Int]) -> Bool {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < range.start { low = middle + 1 } else { high = middle }
+    }
+    return low < sorted.count && sorted[low] < range.end
   }
 
   // MARK: User and host

@@ -36,7 +36,11 @@ package struct ProjectEvaluation: Sendable {
   package var diagnostics: [AtlasDiagnostic] = []
 
   package init(_ file: ParsedFile, model: ProjectModel, inputs: EvaluationInputs = EvaluationInputs()) {
-    var pass = EvaluationPass(file: file, model: model, inputs: inputs, probing: false)
+    self.init(file, model: model, inputs: inputs, views: StructureChecker(file: file))
+  }
+
+  init(_ file: ParsedFile, model: ProjectModel, inputs: EvaluationInputs, views: StructureChecker) {
+    var pass = EvaluationPass(file: file, model: model, inputs: inputs, probing: false, views: views)
     pass.run()
     values = pass.values
     tokenSources = pass.tokenSources
@@ -47,7 +51,7 @@ package struct ProjectEvaluation: Sendable {
       $0.root == "data" && $0.names.first.map(TokenMarker.sources.contains) == true
     }
     if usesTokens {
-      var probe = EvaluationPass(file: file, model: model, inputs: inputs, probing: true)
+      var probe = EvaluationPass(file: file, model: model, inputs: inputs, probing: true, views: views)
       probe.run()
       probedValues = probe.values
     }
@@ -106,12 +110,12 @@ private struct EvaluationPass {
   /// `TYPE.NAME` of each token data source by its index in `model.dataSources` (its marker's number).
   var tokenSources: [Int: String] = [:]
 
-  init(file: ParsedFile, model: ProjectModel, inputs: EvaluationInputs, probing: Bool) {
+  init(file: ParsedFile, model: ProjectModel, inputs: EvaluationInputs, probing: Bool, views: StructureChecker) {
     self.file = file
     self.model = model
     self.inputs = inputs
     self.probing = probing
-    self.views = StructureChecker(file: file)
+    self.views = views
     self.functions = Scope(functions: StandardLibrary.functions(host: inputs.host))
   }
 
@@ -165,7 +169,30 @@ private struct EvaluationPass {
       if TokenMarker.sources.contains(type) { tokenSources[index] = source.name }
     }
     let base = baseScope(blocks, data: .object(dataValues.mapValues { .object($0) }))
+    // The probing pass evaluates only the locals an env URL reaches.
+    var needed: [Bool]? = nil
+    if probing {
+      var reached = [Bool](repeating: false, count: nodes.count)
+      var pending: [Int] = []
+      for reference in model.references
+      where reference.context.block?.type == "env" && reference.context.topLevelAttribute == "url" {
+        let names = reference.names
+        let target = reference.root == "local" ? names.first.flatMap { localIndex[$0] } : nil
+        if let target, !reached[target] {
+          reached[target] = true
+          pending.append(target)
+        }
+      }
+      while let node = pending.popLast() {
+        for target in edges[node] where !reached[target] {
+          reached[target] = true
+          pending.append(target)
+        }
+      }
+      needed = reached
+    }
     for component in Self.stronglyConnectedComponents(edges) {
+      if let needed, !component.contains(where: { needed[$0] }) { continue }
       let cyclic = component.count > 1 || component.first.map { edges[$0].contains($0) } ?? false
       if cyclic, !probing { reportCycle(component, nodes: nodes, edges: edges, references: edgeReferences) }
       for index in component {
@@ -180,7 +207,10 @@ private struct EvaluationPass {
           guard let value = node.value else { continue }
           locals[name] = cyclic ? .unknown() : evaluate(value, scope)
         case .dataSource(let type, _):
-          if let block = node.block { evaluateBody(block, schema: AtlasSchema.dataSource(type)?.body, scope: scope) }
+          // The probing pass needs only what a URL can be made of: locals and env URLs.
+          if !probing, let block = node.block {
+            evaluateBody(block, schema: AtlasSchema.dataSource(type)?.body, scope: scope)
+          }
         }
       }
     }
@@ -189,6 +219,7 @@ private struct EvaluationPass {
     for block in blocks {
       switch block.type {
       case "variable", "locals", "data": continue
+      case _ where probing && block.type != "env": continue
       default:
         var scope = block.type == "check" ? global.child(variables: ["self": .unknown()]) : global
         if let forEach = views.items(of: block.body).attributes.first(where: { $0.name == "for_each" }),
@@ -197,7 +228,13 @@ private struct EvaluationPass {
           let collection = evaluate(expression, global)
           scope = scope.child(variables: ["each": eachValue(collection, at: expression)])
         }
-        evaluateBody(block, schema: AtlasSchema.topLevelBlock(block.type), scope: scope, skipping: "for_each")
+        if probing {
+          if let url = views.items(of: block.body).attributes.first(where: { $0.name == "url" })?.value {
+            _ = evaluate(url, scope)
+          }
+        } else {
+          evaluateBody(block, schema: AtlasSchema.topLevelBlock(block.type), scope: scope, skipping: "for_each")
+        }
       }
     }
   }

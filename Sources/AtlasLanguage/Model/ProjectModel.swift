@@ -95,8 +95,10 @@ package struct ProjectModel: Sendable {
   package var references: [Reference] = []
   package var functionCalls: [FunctionCall] = []
 
-  package init(_ file: ParsedFile) {
-    var builder = ModelBuilder(file: file)
+  package init(_ file: ParsedFile) { self.init(file, views: StructureChecker(file: file)) }
+
+  init(_ file: ParsedFile, views: StructureChecker) {
+    var builder = ModelBuilder(file: file, views: views)
     builder.build()
     self = builder.model
   }
@@ -109,9 +111,9 @@ private struct ModelBuilder {
   let views: StructureChecker
   var model = ProjectModel()
 
-  init(file: ParsedFile) {
+  init(file: ParsedFile, views: StructureChecker) {
     self.file = file
-    self.views = StructureChecker(file: file)
+    self.views = views
   }
 
   mutating func build() {
@@ -161,38 +163,47 @@ private struct ModelBuilder {
   static let traversalKinds: Set<SyntaxKind> = [.getAttribute, .index, .legacyIndex, .attributeSplat, .fullSplat]
 
   /// Visits every expression under `start`. `bound` holds the names a for-expression binds (they shadow roots);
-  /// `chainInner` marks the source of a traversal already recorded from its outermost node.
+  /// `chainInner` marks the source of a traversal already recorded from its outermost node. Contexts and bound
+  /// names are kept in side tables and the stack holds their indices: copying them per node cost more than the walk.
   mutating func walk(_ start: SyntaxNode, _ startContext: ProjectModel.Context) {
-    var stack: [(node: SyntaxNode, context: ProjectModel.Context, bound: Set<String>, chainInner: Bool)] =
-      [(start, startContext, [], false)]
-    while let (node, context, bound, chainInner) = stack.popLast() {
-      var pending: [(SyntaxNode, ProjectModel.Context, Set<String>, Bool)] = []
+    var contexts = [startContext]
+    var boundSets: [Set<String>] = [[]]
+    var stack: [(node: SyntaxNode, context: Int32, bound: Int32, chainInner: Bool)] = [(start, 0, 0, false)]
+    var children: [SyntaxNode] = []
+    while let (node, contextIndex, boundIndex, chainInner) = stack.popLast() {
+      let mark = stack.count
       switch node.kind {
       case .block:
-        var inner = context
+        var inner = contexts[Int(contextIndex)]
         inner.inBlockBody = false
         inner.attribute = nil
-        if let body = node.firstChild(.body) { pending.append((body, inner, bound, false)) }
+        contexts.append(inner)
+        if let body = node.firstChild(.body) { stack.append((body, Int32(contexts.count - 1), boundIndex, false)) }
       case .attribute:
-        var inner = context
+        var inner = contexts[Int(contextIndex)]
         let name = file.directToken(.ident, of: node).map { file.text(of: $0) }
         inner.attribute = name
-        if context.inBlockBody { inner.topLevelAttribute = name }
-        for child in node.childNodes { pending.append((child, inner, bound, false)) }
+        if inner.inBlockBody { inner.topLevelAttribute = name }
+        contexts.append(inner)
+        let innerIndex = Int32(contexts.count - 1)
+        for child in node.childNodes { stack.append((child, innerIndex, boundIndex, false)) }
       case .variable:
-        if !chainInner { record(root: node, steps: [], context: context, bound: bound) }
+        if !chainInner {
+          record(root: node, steps: [], context: contexts[Int(contextIndex)], bound: boundSets[Int(boundIndex)])
+        }
       case .getAttribute, .index, .legacyIndex, .attributeSplat, .fullSplat:
-        if !chainInner { recordChain(node, context: context, bound: bound) }
+        if !chainInner { recordChain(node, context: contexts[Int(contextIndex)], bound: boundSets[Int(boundIndex)]) }
         for (offset, child) in node.children.enumerated() {
           guard case .node(let childNode) = child else { continue }
           // The first element, when it is a node, is the traversal's source; relative steps start with a token.
-          pending.append((childNode, context, bound, offset == 0 && Self.traversalKinds.union([.variable]).contains(childNode.kind)))
+          let isSource = offset == 0 && (childNode.kind == .variable || Self.traversalKinds.contains(childNode.kind))
+          stack.append((childNode, contextIndex, boundIndex, isSource))
         }
       case .functionCall:
-        recordCall(node, context: context)
-        for child in node.childNodes { pending.append((child, context, bound, false)) }
+        recordCall(node, context: contexts[Int(contextIndex)])
+        for child in node.childNodes { stack.append((child, contextIndex, boundIndex, false)) }
       case .forExpression:
-        var names = bound
+        var names = boundSets[Int(boundIndex)]
         if let intro = node.firstChild(.forIntro) {
           for (_, token) in file.directTokens(of: intro) where token.kind == .ident {
             let text = file.text(of: token)
@@ -200,18 +211,21 @@ private struct ModelBuilder {
             if text != "for" { names.insert(text) }
           }
           // The collection is evaluated outside the loop's names.
-          for child in intro.childNodes { pending.append((child, context, bound, false)) }
+          for child in intro.childNodes { stack.append((child, contextIndex, boundIndex, false)) }
         }
-        for child in node.childNodes where child.kind != .forIntro { pending.append((child, context, names, false)) }
+        boundSets.append(names)
+        let namesIndex = Int32(boundSets.count - 1)
+        for child in node.childNodes where child.kind != .forIntro { stack.append((child, contextIndex, namesIndex, false)) }
       case .objectKey:
         // A bare identifier key is a string, not a reference.
-        let children = node.childNodes
+        children = node.childNodes
         if children.count == 1, children[0].kind == .variable { break }
-        for child in children { pending.append((child, context, bound, false)) }
+        for child in children { stack.append((child, contextIndex, boundIndex, false)) }
       default:
-        for child in node.childNodes { pending.append((child, context, bound, false)) }
+        for child in node.childNodes { stack.append((child, contextIndex, boundIndex, false)) }
       }
-      stack.append(contentsOf: pending.reversed())
+      // Visit in source order: the children were pushed first to last.
+      stack[mark...].reverse()
     }
   }
 
