@@ -56,7 +56,11 @@ struct EvaluationState {
 
   /// Direct child tokens of a node, trivia excluded.
   func tokens(of node: SyntaxNode) -> [Token] {
-    node.children.compactMap { token($0) }.filter { !$0.kind.isTrivia && $0.kind != .newline }
+    var result: [Token] = []
+    for element in node.children {
+      if let token = token(element), !token.kind.isTrivia, token.kind != .newline { result.append(token) }
+    }
+    return result
   }
 
   // MARK: - Dispatch

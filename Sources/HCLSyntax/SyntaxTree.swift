@@ -132,12 +132,6 @@ package struct ParsedFile: Sendable {
     String(decoding: source[token.start..<token.end], as: UTF8.self)
   }
 
-  /// The text of a range of the source.
-  package func text(of range: TextRange) -> String {
-    let start = min(max(0, range.start), source.count)
-    return String(decoding: source[start..<min(max(start, range.end), source.count)], as: UTF8.self)
-  }
-
   /// The tokens of a node in order (trivia included). Iterative, since trees can be as deep as files are long.
   package func tokenIndices(in node: SyntaxNode) -> [Int] {
     var result: [Int] = []

@@ -210,7 +210,7 @@ extension StructureChecker {
   /// A different user always fails; a different host may be a tunnel or proxy, so that one is a warning.
   mutating func checkTokenURL(_ url: AttributeView, tokenBlocks: [String: BlockView]) {
     guard let value = url.value, let evaluation, let text = evaluation.probedValues[value.range]?.stringValue,
-      let parsed = URLText(text), let userinfo = parsed.userinfo, let colon = userinfo.firstIndex(of: ":"),
+      !TokenMarker.indices(in: text).isEmpty, let parsed = URLText(text), let userinfo = parsed.userinfo, let colon = userinfo.firstIndex(of: ":"),
       let scheme = parsed.scheme?.lowercased()
     else { return }
     let user = URLText.unescape(userinfo[..<colon], plusAsSpace: false)

@@ -68,12 +68,24 @@ package enum TokenMarker {
 
   /// The indices of the markers in a text, in order.
   package static func indices(in text: String) -> [Int] {
+    let bytes = Array(text.utf8)
+    let marker = Array(prefix.utf8)
+    guard bytes.count > marker.count else { return [] }
     var result: [Int] = []
-    var rest = Substring(text)
-    while let found = rest.firstRange(of: prefix) {
-      rest = rest[found.upperBound...]
-      let digits = rest.prefix { $0.isASCII && $0.isNumber }
-      if let index = Int(digits), rest.dropFirst(digits.count).first == "x" { result.append(index) }
+    var i = 0
+    while i + marker.count < bytes.count {
+      guard bytes[i] == marker[0], bytes[i..<(i + marker.count)].elementsEqual(marker) else {
+        i += 1
+        continue
+      }
+      var j = i + marker.count
+      var index = 0
+      while j < bytes.count, j - i - marker.count < 9, bytes[j] >= 0x30, bytes[j] <= 0x39 {
+        index = index * 10 + Int(bytes[j] - 0x30)
+        j += 1
+      }
+      if j > i + marker.count, j < bytes.count, bytes[j] == UInt8(ascii: "x") { result.append(index) }
+      i = j
     }
     return result
   }
@@ -122,6 +134,7 @@ private struct EvaluationPass {
   var atlasValue: Value { .object(["env": inputs.env.map(Value.string) ?? .unknown(.string)]) }
 
   mutating func run() {
+    values.reserveCapacity(file.source.count / 32)
     let (_, blocks) = views.items(of: file.root.firstChild(.body))
     for block in blocks where block.type == "variable" { evaluateVariable(block) }
 
@@ -319,7 +332,7 @@ private struct EvaluationPass {
       let kind: String
       if case .list = collection.type { kind = "a list" } else { kind = "a map" }
       if !probing {
-        let wrapped = "toset(\(file.text(of: expression.range)))"
+        let wrapped = "toset(\(file.text(in: expression.range)))"
         report(AtlasCode.forEachType, "for_each does not accept \(kind)",
                detail: "Atlas expands a set, an object or a tuple, and fails on \(kind) (\"for_each does not support "
                  + "\(kind == "a list" ? "list" : "map") type\"); wrap it in toset().",
