@@ -14,8 +14,10 @@ import Testing
     return nil
   }
 
-  /// Writes `text` to a temporary atlas.hcl and runs `mercator check --format FORMAT` on it.
-  static func run(_ format: String, _ text: String) throws -> (status: Int32, output: String, path: String) {
+  /// Writes `text` to a temporary atlas.hcl (and `files` beside it) and runs `mercator check --format FORMAT` on it.
+  static func run(
+    _ format: String, _ text: String, files: [String: String] = [:], arguments: [String] = []
+  ) throws -> (status: Int32, output: String, path: String) {
     guard let binary else {
       Issue.record("mercator binary not found beside \(CommandLine.arguments[0]); build it first")
       return (-1, "", "")
@@ -25,9 +27,14 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("atlas.hcl")
     try Data(text.utf8).write(to: file)
+    for (name, content) in files {
+      let path = directory.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(content.utf8).write(to: path)
+    }
     let process = Process()
     process.executableURL = binary
-    process.arguments = ["check", "--format", format, file.path]
+    process.arguments = ["check", "--format", format] + arguments + [file.path]
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = FileHandle.nullDevice
@@ -117,5 +124,62 @@ import Testing
     #expect(status == 1)
     #expect(output.hasPrefix("\(path):"))
     #expect(output.contains("[syntax."))
+  }
+
+  /// `file()` and `fileset()` read beside the atlas.hcl, wherever mercator runs from; a missing file is a warning.
+  @Test func filesAreReadBesideTheConfig() throws {
+    let config = """
+      locals {
+        schema = file("schema.sql")
+        count  = length(fileset("migrations/*.sql"))
+      }
+      env "a" {
+        url = "sqlite://x?mode=memory"
+        dev = "sqlite://dev?mode=memory"
+        src = local.count == 2 ? local.schema : file("missing.sql")
+      }
+
+      """
+    let present = try Self.run("text", config, files: ["schema.sql": "CREATE TABLE t (id int);\n",
+      "migrations/1.sql": "", "migrations/2.sql": ""])
+    #expect(present.status == 0)
+    #expect(present.output == "", "\(present.output)")
+    let missing = try Self.run("text", config, files: ["migrations/1.sql": ""])
+    #expect(missing.status == 0)
+    #expect(missing.output.contains("warning: No file \"schema.sql\""), "\(missing.output)")
+    #expect(missing.output.contains("warning: No file \"missing.sql\""), "\(missing.output)")
+  }
+
+  /// `--var` gives variables their values (a list when repeated or comma-separated) and `--env` sets atlas.env; the
+  /// checks see them (here: the URL's user against the token's); a malformed `--var` is a usage error.
+  @Test func variablesAndEnvFromFlags() throws {
+    let config = """
+      variable "user" {
+        type = string
+      }
+      variable "schemas" {
+        type = list(string)
+      }
+      data "aws_rds_token" "db" {
+        endpoint = "db.example.com:5432"
+        username = "deployer"
+      }
+      env {
+        name    = atlas.env
+        url     = "postgres://${var.user}:${urlescape(data.aws_rds_token.db)}@db.example.com:5432/${atlas.env}"
+        schemas = var.schemas
+      }
+
+      """
+    let right = try Self.run("text", config, arguments: ["--env", "dev", "--var", "user=deployer", "--var", "schemas=a,schemas=b"])
+    #expect(right.status == 0, "\(right.output)")
+    #expect(right.output == "", "\(right.output)")
+    let wrong = try Self.run("text", config, arguments: ["--env", "dev", "--var", "user=admin"])
+    #expect(wrong.status == 1)
+    #expect(wrong.output.contains("[atlas.rds-url-user-mismatch]"), "\(wrong.output)")
+    let unknown = try Self.run("text", config)
+    #expect(unknown.status == 0, "without --var the user is unknown: \(unknown.output)")
+    let bad = try Self.run("text", config, arguments: ["--var", "user"])
+    #expect(bad.status == 64)
   }
 }
