@@ -61,14 +61,13 @@ package final class ProjectFiles: @unchecked Sendable {
     let full = absolute(path)
     record(full)
     if let open = overlay[full] { return .success(String(decoding: open, as: UTF8.self)) }
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: full) else {
+    guard let status = Self.status(full) else {
       return .failure(FunctionError("no file \"\(path)\" in \(directory)"))
     }
-    guard attributes[.type] as? FileAttributeType == .typeRegular else {
+    guard status.isRegular else {
       return .failure(FunctionError("\"\(path)\" is not a regular file"))
     }
-    let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-    guard size <= Self.maxFileBytes else {
+    guard status.size <= Self.maxFileBytes else {
       return .failure(FunctionError("\"\(path)\" is larger than \(Self.maxFileBytes >> 20) MiB"))
     }
     guard let handle = FileHandle(forReadingAtPath: full) else {
@@ -133,7 +132,13 @@ package final class ProjectFiles: @unchecked Sendable {
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
   }
 
-  static func isRegularFile(_ path: String) -> Bool {
-    (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType == .typeRegular
+  static func isRegularFile(_ path: String) -> Bool { status(path)?.isRegular ?? false }
+
+  /// `stat(2)` itself: FileManager's attributes also look up the owner's name, which asks the name service (a
+  /// socket to nscd) — and analysing a file must open no socket.
+  static func status(_ path: String) -> (isRegular: Bool, size: Int)? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return ((info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size))
   }
 }
