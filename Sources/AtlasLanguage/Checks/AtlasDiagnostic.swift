@@ -84,21 +84,33 @@ enum Spelling {
   static func distance(_ a: String, _ b: String) -> Int {
     let a = Array(a.unicodeScalars)
     let b = Array(b.unicodeScalars)
+    return distance(a, b, limit: Swift.max(a.count, b.count)) ?? Swift.max(a.count, b.count)
+  }
+
+  /// The same over scalars, or nil as soon as it is sure to exceed `limit` (a did-you-mean looks at every name in
+  /// the file, for every unknown name: thousands of comparisons when a big file is being edited).
+  static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+    guard Swift.abs(a.count - b.count) <= limit else { return nil }
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
-    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { table[i][0] = i }
-    for j in 0...b.count { table[0][j] = j }
+    let width = b.count + 1
+    var previous2 = [Int](repeating: 0, count: width)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: width)
     for i in 1...a.count {
+      current[0] = i
+      var rowMinimum = i
       for j in 1...b.count {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        table[i][j] = Swift.min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-          table[i][j] = Swift.min(table[i][j], table[i - 2][j - 2] + 1)
-        }
+        var value = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = Swift.min(value, previous2[j - 2] + 1) }
+        current[j] = value
+        rowMinimum = Swift.min(rowMinimum, value)
       }
+      if rowMinimum > limit { return nil }
+      (previous2, previous, current) = (previous, current, previous2)
     }
-    return table[a.count][b.count]
+    return previous[b.count] <= limit ? previous[b.count] : nil
   }
 
   /// Names people write for another one, too far apart for the edit distance to find.
@@ -109,11 +121,15 @@ enum Spelling {
   /// The closest candidate, if it is close enough to be a likely typo.
   static func suggestion(for name: String, among candidates: [String]) -> String? {
     if let alias = aliases[name], candidates.contains(alias) { return alias }
+    // Nothing more than 3 edits away is ever suggested, so only closer candidates are measured in full.
+    let target = Array(name.lowercased().unicodeScalars)
     var best: String?
-    var d = Int.max
+    var d = 4
     for candidate in candidates where candidate != name {
-      let candidateDistance = distance(name.lowercased(), candidate.lowercased())
-      if candidateDistance < d { (best, d) = (candidate, candidateDistance) }
+      let other = Array(candidate.lowercased().unicodeScalars)
+      if let candidateDistance = distance(target, other, limit: d - 1), candidateDistance < d {
+        (best, d) = (candidate, candidateDistance)
+      }
     }
     guard let candidate = best else { return nil }
     let limit = Swift.max(1, Swift.min(3, Swift.max(name.count, candidate.count) / 3))
