@@ -120,18 +120,49 @@ enum Spelling {
 
   /// The closest candidate, if it is close enough to be a likely typo.
   static func suggestion(for name: String, among candidates: [String]) -> String? {
-    if let alias = aliases[name], candidates.contains(alias) { return alias }
+    SpellingCandidates(candidates).suggestion(for: name)
+  }
+}
+
+/// Names to suggest from, prepared once: a file being edited can have thousands of locals and, after one keystroke,
+/// hundreds of references to a name that just stopped existing.
+final class SpellingCandidates {
+  private let names: [String]
+  private let scalars: [[Unicode.Scalar]]
+  /// Candidate indices by scalar count: only lengths within 3 of the name's can be within 3 edits.
+  private var byLength: [Int: [Int]] = [:]
+  private var answers: [String: String?] = [:]
+
+  /// `names` in the order ties are broken (the first closest wins).
+  init(_ names: [String]) {
+    self.names = names
+    scalars = names.map { Array($0.lowercased().unicodeScalars) }
+    for (index, name) in scalars.enumerated() { byLength[name.count, default: []].append(index) }
+  }
+
+  func suggestion(for name: String) -> String? {
+    if let known = answers[name] { return known }
+    let answer = compute(name)
+    answers[name] = answer
+    return answer
+  }
+
+  private func compute(_ name: String) -> String? {
+    if let alias = Spelling.aliases[name], names.contains(alias) { return alias }
     // Nothing more than 3 edits away is ever suggested, so only closer candidates are measured in full.
     let target = Array(name.lowercased().unicodeScalars)
-    var best: String?
+    var indices: [Int] = []
+    for length in Swift.max(0, target.count - 3)...(target.count + 3) { indices += byLength[length] ?? [] }
+    indices.sort()
+    var best: Int?
     var d = 4
-    for candidate in candidates where candidate != name {
-      let other = Array(candidate.lowercased().unicodeScalars)
-      if let candidateDistance = distance(target, other, limit: d - 1), candidateDistance < d {
-        (best, d) = (candidate, candidateDistance)
+    for index in indices where names[index] != name {
+      if let candidateDistance = Spelling.distance(target, scalars[index], limit: d - 1), candidateDistance < d {
+        (best, d) = (index, candidateDistance)
       }
     }
-    guard let candidate = best else { return nil }
+    guard let best else { return nil }
+    let candidate = names[best]
     let limit = Swift.max(1, Swift.min(3, Swift.max(name.count, candidate.count) / 3))
     return d <= limit ? candidate : nil
   }

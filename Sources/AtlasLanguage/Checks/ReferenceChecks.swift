@@ -9,6 +9,10 @@ extension StructureChecker {
     let locals = Set(model.locals.map(\.name))
     let variables = Set(model.variables.map(\.name))
     let sources = Set(model.dataSources.map(\.name))
+    // In source order, so that the first closest name wins every time.
+    let localNames = SpellingCandidates(Self.unique(model.locals.map(\.name)))
+    let variableNames = SpellingCandidates(Self.unique(model.variables.map(\.name)))
+    let sourceNames = SpellingCandidates(Self.unique(model.dataSources.map(\.name)))
     var usedLocals: Set<String> = []
     var usedVariables: Set<String> = []
     var usedSources: Set<String> = []
@@ -39,12 +43,12 @@ extension StructureChecker {
       switch reference.root {
       case "local":
         guard let name = names.first, !locals.contains(name) else { continue }
-        undeclared(reference, code: AtlasCode.unknownLocal, what: "local", name: name, candidates: Array(locals),
+        undeclared(reference, code: AtlasCode.unknownLocal, what: "local", name: name, candidates: localNames,
                    detail: "No `locals` block defines it.", documentation: projectsLink + "#locals")
       case "var":
         guard let name = names.first, !variables.contains(name) else { continue }
         undeclared(reference, code: AtlasCode.unknownVariable, what: "variable", name: name,
-                   candidates: Array(variables),
+                   candidates: variableNames,
                    detail: "Declare it with a `variable \"\(name)\"` block; Atlas knows only declared variables.",
                    documentation: projectsLink + "#input-variables")
       case "data":
@@ -52,7 +56,7 @@ extension StructureChecker {
         let key = "\(names[0]).\(names[1])"
         let nameRange = TextRange(start: reference.steps[0].nameRange.start, end: reference.steps[1].nameRange.end)
         guard sources.contains(key) else {
-          let suggestion = Spelling.suggestion(for: key, among: Array(sources))
+          let suggestion = sourceNames.suggestion(for: key)
           report(AtlasCode.undeclaredDataSource, .error, "Unknown data source \"data.\(key)\"",
                  detail: suggestion.map { "Did you mean \"data.\($0)\"?" } ?? "No `data \"\(names[0])\" \"\(names[1])\"` block defines it.",
                  at: reference.range(throughSteps: 2), documentation: projectsLink + "#data-sources",
@@ -110,14 +114,20 @@ extension StructureChecker {
     }
   }
 
+  /// The names in their first order, each once.
+  static func unique(_ names: [String]) -> [String] {
+    var seen: Set<String> = []
+    return names.filter { seen.insert($0).inserted }
+  }
+
   /// Names people write for an Atlas function, too far apart for the edit distance to find.
   static let functionAliases = ["env": "getenv"]
 
   mutating func undeclared(
-    _ reference: ProjectModel.Reference, code: String, what: String, name: String, candidates: [String], detail: String,
-    documentation: String
+    _ reference: ProjectModel.Reference, code: String, what: String, name: String, candidates: SpellingCandidates,
+    detail: String, documentation: String
   ) {
-    let suggestion = Spelling.suggestion(for: name, among: candidates)
+    let suggestion = candidates.suggestion(for: name)
     let nameRange = reference.steps[0].nameRange
     report(code, .error, "Unknown \(what) \"\(name)\"",
            detail: suggestion.map { "Did you mean \"\(reference.root).\($0)\"?" } ?? detail,
