@@ -87,6 +87,15 @@ package struct SyntaxNode: Sendable, Hashable {
     children.compactMap { if case .node(let node) = $0 { node } else { nil } }
   }
 
+  /// Child nodes, in order, without building an array (for hot loops).
+  package var nodeChildren: SyntaxChildNodes { SyntaxChildNodes(children: children) }
+
+  /// The first child node, without building an array.
+  package var firstChildNode: SyntaxNode? {
+    for case .node(let node) in children { return node }
+    return nil
+  }
+
   package func firstChild(_ kind: SyntaxKind) -> SyntaxNode? {
     for case .node(let node) in children where node.kind == kind { return node }
     return nil
@@ -116,6 +125,26 @@ package struct SyntaxChildren: RandomAccessCollection, Sendable {
     }
     return .token(reference)
   }
+}
+
+/// The child nodes of a node, in order (tokens skipped), read straight from the arena.
+package struct SyntaxChildNodes: Sequence, Sendable {
+  let children: SyntaxChildren
+
+  package struct Iterator: IteratorProtocol {
+    let children: SyntaxChildren
+    var position = 0
+
+    package mutating func next() -> SyntaxNode? {
+      while position < children.count {
+        defer { position += 1 }
+        if case .node(let node) = children[position] { return node }
+      }
+      return nil
+    }
+  }
+
+  package func makeIterator() -> Iterator { Iterator(children: children) }
 }
 
 /// The result of parsing a file: never fails, and loses nothing.

@@ -56,19 +56,15 @@ extension StructureChecker {
       guard names.count == 2, Self.tokenSources.contains(names[0]) else { continue }
       tokens[reference.range(throughSteps: 2)] = (names[0], names[1])
     }
-    guard !tokens.isEmpty, let root = file.root.firstChild(.body) else { return }
-    var stack = [root]
-    while let node = stack.popLast() {
-      stack.append(contentsOf: node.childNodes.reversed())
-      guard node.kind == .quotedTemplate || node.kind == .heredocTemplate, node.childNodes.count > 1 else { continue }
-      for part in node.childNodes where part.kind == .templateInterpolation {
-        guard let expression = part.childNodes.first, let (type, name) = tokens[expression.range] else { continue }
-        let escaped = "urlescape(data.\(type).\(name))"
-        report(AtlasCode.rdsTokenNotEscaped, .warning, "data.\(type).\(name) is interpolated without urlescape()",
-               detail: "The token contains characters such as `/`, `?`, `&` and `=` that break a URL; write `${\(escaped)}`.",
-               at: expression.range, documentation: AtlasSchema.Links.config("data.\(type)"),
-               fixes: [QuickFix(title: "Wrap in urlescape()", range: expression.range, replacement: escaped)])
-      }
+    guard !tokens.isEmpty else { return }
+    // The model walk collected the interpolations of templates with other parts, in the order of the tree.
+    for expression in model.interpolationsInTemplates {
+      guard let (type, name) = tokens[expression] else { continue }
+      let escaped = "urlescape(data.\(type).\(name))"
+      report(AtlasCode.rdsTokenNotEscaped, .warning, "data.\(type).\(name) is interpolated without urlescape()",
+             detail: "The token contains characters such as `/`, `?`, `&` and `=` that break a URL; write `${\(escaped)}`.",
+             at: expression, documentation: AtlasSchema.Links.config("data.\(type)"),
+             fixes: [QuickFix(title: "Wrap in urlescape()", range: expression, replacement: escaped)])
     }
   }
 
