@@ -194,7 +194,9 @@ private struct ModelBuilder {
         if inner.inBlockBody { inner.topLevelAttribute = name }
         contexts.append(inner)
         let innerIndex = Int32(contexts.count - 1)
-        for case .node(let child) in children.reversed() { stack.append((child, innerIndex, boundIndex, false)) }
+        for offset in children.indices.reversed() {
+          if case .node(let child) = children[offset] { stack.append((child, innerIndex, boundIndex, false)) }
+        }
       case .variable:
         if !chainInner {
           record(root: node, steps: [], context: contexts[Int(contextIndex)], bound: boundSets[Int(boundIndex)])
@@ -209,7 +211,9 @@ private struct ModelBuilder {
         }
       case .functionCall:
         recordCall(node, context: contexts[Int(contextIndex)])
-        for case .node(let child) in children.reversed() { stack.append((child, contextIndex, boundIndex, false)) }
+        for offset in children.indices.reversed() {
+          if case .node(let child) = children[offset] { stack.append((child, contextIndex, boundIndex, false)) }
+        }
       case .forExpression:
         var names = boundSets[Int(boundIndex)]
         let intro = node.firstChild(.forIntro)
@@ -224,12 +228,17 @@ private struct ModelBuilder {
         }
         boundSets.append(names)
         let namesIndex = Int32(boundSets.count - 1)
-        for case .node(let child) in children.reversed() where child.kind != .forIntro {
-          stack.append((child, contextIndex, namesIndex, false))
+        for offset in children.indices.reversed() {
+          if case .node(let child) = children[offset], child.kind != .forIntro {
+            stack.append((child, contextIndex, namesIndex, false))
+          }
         }
         // The collection is evaluated outside the loop's names.
         if let intro {
-          for case .node(let child) in intro.children.reversed() { stack.append((child, contextIndex, boundIndex, false)) }
+          let introChildren = intro.children
+          for offset in introChildren.indices.reversed() {
+            if case .node(let child) = introChildren[offset] { stack.append((child, contextIndex, boundIndex, false)) }
+          }
         }
       case .objectKey:
         // A bare identifier key is a string, not a reference.
@@ -240,7 +249,9 @@ private struct ModelBuilder {
           onlyVariable = child.kind == .variable
         }
         if count == 1, onlyVariable { break }
-        for case .node(let child) in children.reversed() { stack.append((child, contextIndex, boundIndex, false)) }
+        for offset in children.indices.reversed() {
+          if case .node(let child) = children[offset] { stack.append((child, contextIndex, boundIndex, false)) }
+        }
       case .quotedTemplate, .heredocTemplate:
         var count = 0
         for _ in node.nodeChildren { count += 1 }
@@ -249,9 +260,13 @@ private struct ModelBuilder {
             if let expression = part.firstChildNode { model.interpolationsInTemplates.append(expression.range) }
           }
         }
-        for case .node(let child) in children.reversed() { stack.append((child, contextIndex, boundIndex, false)) }
+        for offset in children.indices.reversed() {
+          if case .node(let child) = children[offset] { stack.append((child, contextIndex, boundIndex, false)) }
+        }
       default:
-        for case .node(let child) in children.reversed() { stack.append((child, contextIndex, boundIndex, false)) }
+        for offset in children.indices.reversed() {
+          if case .node(let child) = children[offset] { stack.append((child, contextIndex, boundIndex, false)) }
+        }
       }
     }
   }
