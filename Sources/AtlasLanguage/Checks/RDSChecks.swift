@@ -160,7 +160,13 @@ extension StructureChecker {
         for (_, token) in file.directTokens(of: part) where token.kind == .quotedLit { text += file.text(of: token) }
       }
     }
-    guard let colon = text.firstIndex(of: ":"), text[colon...].hasPrefix("://") else { return }
+    // In ASCII text every byte is a character, and searching the bytes is much cheaper than the characters.
+    let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+    func firstIndex(of character: Character) -> String.Index? {
+      guard ascii, let byte = character.asciiValue else { return text.firstIndex(of: character) }
+      return text.utf8.firstIndex(of: byte)
+    }
+    guard let colon = firstIndex(of: ":"), text[colon...].hasPrefix("://") else { return }
     let scheme = text[..<colon].lowercased()
     let parameter: String
     let disabling: String
@@ -169,7 +175,7 @@ extension StructureChecker {
     case "mysql", "mariadb", "maria": (parameter, disabling) = ("tls", "false")
     default: return
     }
-    let query: Substring? = text.firstIndex(of: "?").map { text[text.index(after: $0)...] }
+    let query: Substring? = firstIndex(of: "?").map { text[text.index(after: $0)...] }
     let found = query?.split(separator: "&").first { $0.split(separator: "=", maxSplits: 1).first == Substring(parameter) }
     let problem: String
     if let found {

@@ -66,6 +66,13 @@ package struct ProjectModel: Sendable {
       return TextRange(start: rootRange.start, end: end)
     }
 
+    /// `names[position]` without building the array: nil when there are not that many leading names.
+    func name(at position: Int) -> String? {
+      guard position < steps.count else { return nil }
+      for step in steps[...position] where step.name == nil { return nil }
+      return steps[position].name
+    }
+
     /// The leading attribute names, up to the first step that is not `.name`.
     package var names: [String] {
       var result: [String] = []
