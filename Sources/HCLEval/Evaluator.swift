@@ -63,6 +63,30 @@ struct EvaluationState {
     return result
   }
 
+  /// The first direct child token, trivia excluded (`tokens(of:).first` without the array).
+  func firstToken(of node: SyntaxNode) -> Token? {
+    for element in node.children {
+      if let token = token(element), !token.kind.isTrivia, token.kind != .newline { return token }
+    }
+    return nil
+  }
+
+  /// The first direct child token of a kind.
+  func firstToken(_ kind: TokenKind, of node: SyntaxNode) -> Token? {
+    for element in node.children {
+      if let token = token(element), token.kind == kind { return token }
+    }
+    return nil
+  }
+
+  /// The last direct child token of a kind.
+  func lastToken(_ kind: TokenKind, of node: SyntaxNode) -> Token? {
+    for element in node.children.reversed() {
+      if let token = token(element), token.kind == kind { return token }
+    }
+    return nil
+  }
+
   // MARK: - Dispatch
 
   mutating func evaluate(_ node: SyntaxNode, _ scope: Scope) -> Value {
@@ -98,9 +122,12 @@ struct EvaluationState {
     case .literal: return literal(node)
     case .variable: return variable(node, scope)
     case .parentheses:
-      guard let inner = node.childNodes.first else { return .unknown() }
+      guard let inner = node.firstChildNode else { return .unknown() }
       return evaluate(inner, scope)
-    case .tuple: return .tuple(node.childNodes.map { evaluate($0, scope) })
+    case .tuple:
+      var elements: [Value] = []
+      for element in node.nodeChildren { elements.append(evaluate(element, scope)) }
+      return .tuple(elements)
     case .object: return object(node, scope)
     case .functionCall: return call(node, scope)
     case .getAttribute, .legacyIndex, .index: return traversal(node, scope)
@@ -122,7 +149,7 @@ struct EvaluationState {
   // MARK: - Terms
 
   func literal(_ node: SyntaxNode) -> Value {
-    guard let token = tokens(of: node).first else { return .unknown() }
+    guard let token = firstToken(of: node) else { return .unknown() }
     let spelling = text(token)
     switch token.kind {
     case .numberLit:
@@ -140,7 +167,7 @@ struct EvaluationState {
   }
 
   mutating func variable(_ node: SyntaxNode) -> String? {
-    tokens(of: node).first.map { text($0) }
+    firstToken(of: node).map { text($0) }
   }
 
   mutating func variable(_ node: SyntaxNode, _ scope: Scope) -> Value {
@@ -156,15 +183,23 @@ struct EvaluationState {
     var attributes: [String: Value] = [:]
     var unknown = false
     var sensitive = false
-    for item in node.childNodes where item.kind == .objectItem {
-      let parts = item.childNodes
-      guard parts.count >= 2, let keyNode = parts.first, keyNode.kind == .objectKey,
-        let keyExpression = keyNode.childNodes.first
+    for item in node.nodeChildren where item.kind == .objectItem {
+      var keyNode: SyntaxNode? = nil
+      var valueNode: SyntaxNode? = nil
+      for part in item.nodeChildren {
+        if keyNode == nil {
+          keyNode = part
+        } else {
+          valueNode = part
+          break
+        }
+      }
+      guard let keyNode, let valueNode, keyNode.kind == .objectKey, let keyExpression = keyNode.firstChildNode
       else { continue }
-      let value = evaluate(parts[1], scope)
+      let value = evaluate(valueNode, scope)
       var key: String
       if keyExpression.kind == .variable || keyExpression.kind == .literal,
-        let token = tokens(of: keyExpression).first, token.kind == .ident
+        let token = firstToken(of: keyExpression), token.kind == .ident
       {
         // A bare name is the key itself, keywords included (`{null = 1}` has the key "null").
         key = text(token)
@@ -216,10 +251,10 @@ struct EvaluationState {
     let range = stepRange(node)
     switch node.kind {
     case .getAttribute:
-      guard let name = tokens(of: node).last(where: { $0.kind == .ident }) else { return .unknown() }
+      guard let name = lastToken(.ident, of: node) else { return .unknown() }
       return getAttribute(base, text(name), range: range)
     case .legacyIndex:
-      guard let number = tokens(of: node).last(where: { $0.kind == .numberLit }),
+      guard let number = lastToken(.numberLit, of: node),
         let n = NumberFormat.parse(text(number))
       else { return .unknown() }
       return index(base, .number(n), range: range)
@@ -424,7 +459,7 @@ struct EvaluationState {
 
   mutating func binary(_ node: SyntaxNode, _ scope: Scope) -> Value {
     let nodes = node.childNodes
-    guard nodes.count >= 2, let op = tokens(of: node).first else { return .unknown() }
+    guard nodes.count >= 2, let op = firstToken(of: node) else { return .unknown() }
     let lhs = evaluate(nodes[0], scope)
     let rhs = evaluate(nodes[1], scope)
     let sensitive = lhs.isSensitive || rhs.isSensitive
@@ -480,7 +515,7 @@ struct EvaluationState {
   }
 
   mutating func unary(_ node: SyntaxNode, _ scope: Scope) -> Value {
-    guard let op = tokens(of: node).first, let operandNode = node.childNodes.first else { return .unknown() }
+    guard let op = firstToken(of: node), let operandNode = node.firstChildNode else { return .unknown() }
     let value = evaluate(operandNode, scope)
     if op.kind == .bang {
       guard let b = operand(value, .bool, side: "unary", operandNode.range) else { return .unknown(.bool) }
@@ -495,11 +530,11 @@ struct EvaluationState {
   // MARK: - Calls
 
   mutating func call(_ node: SyntaxNode, _ scope: Scope) -> Value {
-    guard let nameToken = tokens(of: node).first(where: { $0.kind == .ident }) else { return .unknown() }
+    guard let nameToken = firstToken(.ident, of: node) else { return .unknown() }
     let name = text(nameToken)
     guard let arguments = node.firstChild(.argumentList) else { return .unknown() }
     let argumentNodes = arguments.childNodes
-    let expands = tokens(of: arguments).contains { $0.kind == .ellipsis }
+    let expands = firstToken(.ellipsis, of: arguments) != nil
     guard let function = scope.function(name) else {
       var detail = "There is no function named \"\(name)\"."
       if let suggestion = nameSuggestion(name, among: scope.allFunctionNames) { detail += " Did you mean \"\(suggestion)\"?" }
@@ -534,7 +569,13 @@ struct EvaluationState {
         ranges.append(argumentNode.range)
       }
     }
-    let closeRange = tokens(of: arguments).last.map(\.range) ?? node.range
+    var closeRange = node.range
+    for element in arguments.children.reversed() {
+      if let token = token(element), !token.kind.isTrivia, token.kind != .newline {
+        closeRange = token.range
+        break
+      }
+    }
     return apply(function, name: name, values, ranges: ranges, callRange: node.range, closeRange: closeRange)
   }
 
@@ -633,7 +674,7 @@ struct EvaluationState {
 
   mutating func forExpression(_ node: SyntaxNode, _ scope: Scope) -> Value {
     guard let intro = node.firstChild(.forIntro), let collectionNode = intro.childNodes.first else { return .unknown() }
-    let isObject = tokens(of: node).first?.kind == .oBrace
+    let isObject = firstToken(of: node)?.kind == .oBrace
     let idents = tokens(of: intro).filter { $0.kind == .ident }.map { text($0) }
     guard idents.count >= 3 else { return .unknown() }
     let names = Array(idents[1..<(idents.count - 1)])

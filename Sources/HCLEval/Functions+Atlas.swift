@@ -111,6 +111,10 @@ package struct URLText: CustomStringConvertible {
   package var fragment: String?
 
   package init?(_ text: String) {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { self.init(ascii: text) } else { self.init(characters: text) }
+  }
+
+  private init(characters text: String) {
     var rest = Substring(text)
     if let hash = rest.firstIndex(of: "#") {
       fragment = String(rest[rest.index(after: hash)...])
@@ -138,6 +142,44 @@ package struct URLText: CustomStringConvertible {
       host = String(authority)
     }
     path = String(rest)
+  }
+
+  /// The same split over the bytes of an ASCII text, where each byte is a character (`\r\n`, the one ASCII
+  /// pair that is a single character, holds none of the delimiters): character by character it cost most of a check.
+  private init(ascii text: String) {
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var end = utf8.endIndex
+    func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+    func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    if let hash = utf8[start..<end].firstIndex(of: UInt8(ascii: "#")) {
+      fragment = String(text[utf8.index(after: hash)..<end])
+      end = hash
+    }
+    if let question = utf8[start..<end].firstIndex(of: UInt8(ascii: "?")) {
+      query = String(text[utf8.index(after: question)..<end])
+      end = question
+    }
+    if let colon = utf8[start..<end].firstIndex(of: UInt8(ascii: ":")), start < end, isLetter(utf8[start]),
+      utf8[start..<colon].allSatisfy({
+        isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+      })
+    {
+      scheme = String(text[start..<colon])
+      start = utf8.index(after: colon)
+    }
+    if utf8[start..<end].starts(with: "//".utf8) {
+      start = utf8.index(start, offsetBy: 2)
+      let authorityEnd = utf8[start..<end].firstIndex(of: UInt8(ascii: "/")) ?? end
+      var authorityStart = start
+      if let at = utf8[start..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) {
+        userinfo = String(text[start..<at])
+        authorityStart = utf8.index(after: at)
+      }
+      host = String(text[authorityStart..<authorityEnd])
+      start = authorityEnd
+    }
+    path = String(text[start..<end])
   }
 
   package var description: String {

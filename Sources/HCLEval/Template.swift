@@ -18,15 +18,22 @@ extension EvaluationState {
   }
 
   mutating func template(_ node: SyntaxNode, _ scope: Scope) -> Value {
-    let parts = node.childNodes.filter { $0.kind != .unexpected }
+    var partCount = 0
+    var firstPart: SyntaxNode? = nil
+    var onlyLiterals = true
+    for part in node.nodeChildren where part.kind != .unexpected {
+      partCount += 1
+      if firstPart == nil { firstPart = part }
+      if part.kind != .templateLiteral { onlyLiterals = false }
+    }
     // A template of exactly one interpolation returns its value unconverted.
-    if parts.count == 1, parts[0].kind == .templateInterpolation, let inner = parts[0].childNodes.first {
+    if partCount == 1, let part = firstPart, part.kind == .templateInterpolation, let inner = part.firstChildNode {
       return evaluate(inner, scope)
     }
     // The common case, a quoted string with no interpolation or directive: its literal tokens, decoded.
-    if node.kind == .quotedTemplate, parts.allSatisfy({ $0.kind == .templateLiteral }) {
+    if node.kind == .quotedTemplate, onlyLiterals {
       var text = ""
-      for part in parts {
+      for part in node.nodeChildren where part.kind != .unexpected {
         for element in part.children {
           guard let index = element.tokenIndex, index < file.tokens.count else { continue }
           let token = file.tokens[index]
@@ -36,19 +43,37 @@ extension EvaluationState {
       }
       return .string(text)
     }
-    var entries: [TemplateEntry] = []
-    collectEntries(node, into: &entries)
-    var literals = decodeLiterals(entries)
-    if node.kind == .heredocTemplate, let open = tokens(of: node).first, open.kind == .oHeredoc,
+    var output = TemplateOutput()
+    let flushes: Bool
+    if node.kind == .heredocTemplate, let open = firstToken(of: node), open.kind == .oHeredoc,
       text(open).hasPrefix("<<-")
     {
-      flush(entries, &literals)
+      flushes = true
+    } else {
+      flushes = false
     }
-    strip(entries, &literals)
-    var output = TemplateOutput()
-    renderParts(node.children, scope, literals, &output)
+    if !flushes, !containsTilde(node.range) {
+      // Without a `~` there is no strip marker, and without `<<-` nothing is flushed: each literal is its decoded
+      // token, so the table of literals is not needed.
+      renderParts(node.children, scope, nil, &output)
+    } else {
+      var entries: [TemplateEntry] = []
+      collectEntries(node, into: &entries)
+      var literals = decodeLiterals(entries)
+      if flushes { flush(entries, &literals) }
+      strip(entries, &literals)
+      renderParts(node.children, scope, literals, &output)
+    }
     if output.unknown { return Value.unknown(.string).marked(output.sensitive) }
     return Value.string(output.text).marked(output.sensitive)
+  }
+
+  /// Whether the source in a range holds a `~` (a possible strip marker).
+  func containsTilde(_ range: TextRange) -> Bool {
+    let start = max(0, range.start)
+    let end = min(range.end, file.source.count)
+    guard start < end else { return false }
+    return file.source[start..<end].contains(UInt8(ascii: "~"))
   }
 
   func collectEntries(_ node: SyntaxNode, into entries: inout [TemplateEntry]) {
@@ -195,18 +220,25 @@ extension EvaluationState {
     }
   }
 
-  mutating func renderParts(_ children: SyntaxChildren, _ scope: Scope, _ literals: [Int: String], _ output: inout TemplateOutput) {
+  mutating func renderParts(_ children: SyntaxChildren, _ scope: Scope, _ literals: [Int: String]?, _ output: inout TemplateOutput) {
     for child in children {
       guard case .node(let part) = child else { continue }
       renderPart(part, scope, literals, &output)
     }
   }
 
-  mutating func renderPart(_ part: SyntaxNode, _ scope: Scope, _ literals: [Int: String], _ output: inout TemplateOutput) {
+  mutating func renderPart(_ part: SyntaxNode, _ scope: Scope, _ literals: [Int: String]?, _ output: inout TemplateOutput) {
     switch part.kind {
     case .templateLiteral:
       for element in part.children {
-        if let index = element.tokenIndex, let value = literals[index] { output.text += value }
+        guard let index = element.tokenIndex else { continue }
+        if let literals {
+          if let value = literals[index] { output.text += value }
+        } else if index < file.tokens.count {
+          // No table: the literal tokens decoded as they come (what `decodeLiterals` would hold).
+          let token = file.tokens[index]
+          if token.kind == .quotedLit || token.kind == .stringLit { output.text += decodeLiteral(token) }
+        }
       }
     case .templateInterpolation:
       guard let expression = part.childNodes.first else {
@@ -247,7 +279,7 @@ extension EvaluationState {
     tokens(of: node).first(where: { $0.kind == .ident }).map { text($0) } ?? ""
   }
 
-  mutating func templateIf(_ node: SyntaxNode, _ scope: Scope, _ literals: [Int: String], _ output: inout TemplateOutput) {
+  mutating func templateIf(_ node: SyntaxNode, _ scope: Scope, _ literals: [Int: String]?, _ output: inout TemplateOutput) {
     var thenParts: [SyntaxNode] = []
     var elseParts: [SyntaxNode] = []
     var condition: SyntaxNode? = nil
@@ -288,7 +320,7 @@ extension EvaluationState {
     for part in chosen ? thenParts : elseParts { renderPart(part, scope, literals, &output) }
   }
 
-  mutating func templateFor(_ node: SyntaxNode, _ scope: Scope, _ literals: [Int: String], _ output: inout TemplateOutput) {
+  mutating func templateFor(_ node: SyntaxNode, _ scope: Scope, _ literals: [Int: String]?, _ output: inout TemplateOutput) {
     let nodes = node.childNodes
     guard let directive = nodes.first, directive.kind == .templateDirective,
       let collectionNode = directive.childNodes.first

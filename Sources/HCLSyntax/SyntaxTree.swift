@@ -32,21 +32,30 @@ package enum SyntaxElement: Sendable, Hashable {
 /// Where a tree's nodes live: one record per node and one flat array of children, written once by the parser.
 /// A tree is a few large arrays instead of one object and one array per node, which makes building and freeing it
 /// cheap (no per-node allocation, no recursion when it dies) and keeps it small (about 20 bytes a node and 4 bytes a
-/// child).
+/// child). The accessors other modules use in hot loops are inlinable, so that walking children is direct array
+/// reads there too instead of calls through the generic collection protocols.
 package final class SyntaxArena: Sendable {
-  struct NodeRecord {
-    var kind: SyntaxKind
-    var start: UInt32
-    var end: UInt32
-    var firstChild: UInt32
-    var childCount: UInt32
+  @usableFromInline struct NodeRecord {
+    @usableFromInline var kind: SyntaxKind
+    @usableFromInline var start: UInt32
+    @usableFromInline var end: UInt32
+    @usableFromInline var firstChild: UInt32
+    @usableFromInline var childCount: UInt32
+
+    init(kind: SyntaxKind, start: UInt32, end: UInt32, firstChild: UInt32, childCount: UInt32) {
+      self.kind = kind
+      self.start = start
+      self.end = end
+      self.firstChild = firstChild
+      self.childCount = childCount
+    }
   }
 
   /// A child reference: a node index with the high bit set, or a token index.
-  static let nodeFlag: UInt32 = 1 << 31
+  @usableFromInline static let nodeFlag: UInt32 = 1 << 31
 
-  let nodes: [NodeRecord]
-  let children: [UInt32]
+  @usableFromInline let nodes: [NodeRecord]
+  @usableFromInline let children: [UInt32]
 
   init(nodes: [NodeRecord], children: [UInt32]) {
     self.nodes = nodes
@@ -58,26 +67,26 @@ package final class SyntaxArena: Sendable {
 
 /// A node: a view into its tree's arena. Nodes are immutable; the tree as a whole prints back to the exact source.
 package struct SyntaxNode: Sendable, Hashable {
-  let arena: SyntaxArena
-  let index: Int
+  @usableFromInline let arena: SyntaxArena
+  @usableFromInline let index: Int
 
-  init(arena: SyntaxArena, index: Int) {
+  @usableFromInline init(arena: SyntaxArena, index: Int) {
     self.arena = arena
     self.index = index
   }
 
-  package var kind: SyntaxKind { arena.nodes[index].kind }
+  @inlinable package var kind: SyntaxKind { arena.nodes[index].kind }
 
   /// The node's number in its tree: unique per node, for tables keyed by node.
-  package var id: Int { index }
+  @inlinable package var id: Int { index }
 
   /// From the first to the last byte of the node's tokens (leading trivia belongs to the parent).
-  package var range: TextRange {
+  @inlinable package var range: TextRange {
     let record = arena.nodes[index]
     return TextRange(start: Int(record.start), end: Int(record.end))
   }
 
-  package var children: SyntaxChildren {
+  @inlinable package var children: SyntaxChildren {
     let record = arena.nodes[index]
     return SyntaxChildren(arena: arena, start: Int(record.firstChild), count: Int(record.childCount))
   }
@@ -87,7 +96,16 @@ package struct SyntaxNode: Sendable, Hashable {
     children.compactMap { if case .node(let node) = $0 { node } else { nil } }
   }
 
-  package func firstChild(_ kind: SyntaxKind) -> SyntaxNode? {
+  /// Child nodes, in order, without building an array (for hot loops).
+  @inlinable package var nodeChildren: SyntaxChildNodes { SyntaxChildNodes(children: children) }
+
+  /// The first child node, without building an array.
+  @inlinable package var firstChildNode: SyntaxNode? {
+    for case .node(let node) in children { return node }
+    return nil
+  }
+
+  @inlinable package func firstChild(_ kind: SyntaxKind) -> SyntaxNode? {
     for case .node(let node) in children where node.kind == kind { return node }
     return nil
   }
@@ -102,20 +120,50 @@ package struct SyntaxNode: Sendable, Hashable {
 
 /// The children of a node, in order, without copying them out of the arena.
 package struct SyntaxChildren: RandomAccessCollection, Sendable {
-  let arena: SyntaxArena
-  let start: Int
+  @usableFromInline let arena: SyntaxArena
+  @usableFromInline let start: Int
   package let count: Int
 
-  package var startIndex: Int { 0 }
-  package var endIndex: Int { count }
+  @usableFromInline init(arena: SyntaxArena, start: Int, count: Int) {
+    self.arena = arena
+    self.start = start
+    self.count = count
+  }
 
-  package subscript(position: Int) -> SyntaxElement {
+  @inlinable package var startIndex: Int { 0 }
+  @inlinable package var endIndex: Int { count }
+
+  @inlinable package subscript(position: Int) -> SyntaxElement {
     let reference = arena.children[start + position]
     if reference & SyntaxArena.nodeFlag != 0 {
       return .node(SyntaxNode(arena: arena, index: Int(reference & ~SyntaxArena.nodeFlag)))
     }
     return .token(reference)
   }
+}
+
+/// The child nodes of a node, in order (tokens skipped), read straight from the arena.
+package struct SyntaxChildNodes: Sequence, Sendable {
+  @usableFromInline let children: SyntaxChildren
+
+  @usableFromInline init(children: SyntaxChildren) { self.children = children }
+
+  package struct Iterator: IteratorProtocol {
+    @usableFromInline let children: SyntaxChildren
+    @usableFromInline var position = 0
+
+    @usableFromInline init(children: SyntaxChildren) { self.children = children }
+
+    @inlinable package mutating func next() -> SyntaxNode? {
+      while position < children.count {
+        defer { position += 1 }
+        if case .node(let node) = children[position] { return node }
+      }
+      return nil
+    }
+  }
+
+  @inlinable package func makeIterator() -> Iterator { Iterator(children: children) }
 }
 
 /// The result of parsing a file: never fails, and loses nothing.

@@ -5,7 +5,7 @@ package struct TextRange: Hashable, Sendable, CustomStringConvertible {
   package var start: Int
   package var end: Int
 
-  package init(start: Int, end: Int) {
+  @inlinable package init(start: Int, end: Int) {
     self.start = start
     self.end = max(start, end)
   }

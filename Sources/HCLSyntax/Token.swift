@@ -26,7 +26,7 @@ package enum TokenKind: UInt8, Sendable, CaseIterable {
   case whitespace
 
   /// Trivia is what the parser skips: whitespace always, comments unless they stand for a newline.
-  package var isTrivia: Bool { self == .whitespace || self == .comment }
+  @inlinable package var isTrivia: Bool { self == .whitespace || self == .comment }
 
   /// A short name for tree dumps and tests.
   package var name: String {
@@ -90,8 +90,8 @@ package enum TokenKind: UInt8, Sendable, CaseIterable {
 /// One token: a kind and the bytes it covers. Offsets are 32-bit to keep the token array small.
 package struct Token: Hashable, Sendable {
   package var kind: TokenKind
-  private var startOffset: UInt32
-  private var endOffset: UInt32
+  @usableFromInline var startOffset: UInt32
+  @usableFromInline var endOffset: UInt32
 
   package init(_ kind: TokenKind, _ start: Int, _ end: Int) {
     self.kind = kind
@@ -99,8 +99,8 @@ package struct Token: Hashable, Sendable {
     self.endOffset = UInt32(truncatingIfNeeded: end)
   }
 
-  package var start: Int { Int(startOffset) }
-  package var end: Int { Int(endOffset) }
-  package var range: TextRange { TextRange(start: start, end: end) }
+  @inlinable package var start: Int { Int(startOffset) }
+  @inlinable package var end: Int { Int(endOffset) }
+  @inlinable package var range: TextRange { TextRange(start: start, end: end) }
   package var length: Int { end - start }
 }

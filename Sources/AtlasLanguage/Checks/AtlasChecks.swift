@@ -67,9 +67,12 @@ struct StructureChecker {
   func blockView(_ node: SyntaxNode) -> BlockView? {
     guard let typeToken = file.directToken(.ident, of: node) else { return nil }
     var labels: [(String, TextRange)] = []
-    for label in node.childNodes where label.kind == .blockLabel {
-      let text = file.directTokens(of: label).filter { $0.token.kind == .quotedLit || $0.token.kind == .ident }
-        .map { file.text(of: $0.token) }.joined()
+    for label in node.nodeChildren where label.kind == .blockLabel {
+      var text = ""
+      for case .token(let index) in label.children {
+        let token = file.tokens[Int(index)]
+        if token.kind == .quotedLit || token.kind == .ident { text += file.text(of: token) }
+      }
       labels.append((text, label.range))
     }
     return BlockView(node: node, type: file.text(of: typeToken), typeRange: typeToken.range, labels: labels,
@@ -78,7 +81,7 @@ struct StructureChecker {
 
   func attributeView(_ node: SyntaxNode) -> AttributeView? {
     guard let nameToken = file.directToken(.ident, of: node) else { return nil }
-    return AttributeView(node: node, name: file.text(of: nameToken), nameRange: nameToken.range, value: node.childNodes.first)
+    return AttributeView(node: node, name: file.text(of: nameToken), nameRange: nameToken.range, value: node.firstChildNode)
   }
 
   func items(of body: SyntaxNode?) -> (attributes: [AttributeView], blocks: [BlockView]) {
@@ -86,7 +89,7 @@ struct StructureChecker {
     if let known = cache.entries[body.id] { return known }
     var attributes: [AttributeView] = []
     var blocks: [BlockView] = []
-    for child in body.childNodes {
+    for child in body.nodeChildren {
       switch child.kind {
       case .attribute: if let view = attributeView(child) { attributes.append(view) }
       case .block: if let view = blockView(child) { blocks.append(view) }

@@ -56,19 +56,15 @@ extension StructureChecker {
       guard names.count == 2, Self.tokenSources.contains(names[0]) else { continue }
       tokens[reference.range(throughSteps: 2)] = (names[0], names[1])
     }
-    guard !tokens.isEmpty, let root = file.root.firstChild(.body) else { return }
-    var stack = [root]
-    while let node = stack.popLast() {
-      stack.append(contentsOf: node.childNodes.reversed())
-      guard node.kind == .quotedTemplate || node.kind == .heredocTemplate, node.childNodes.count > 1 else { continue }
-      for part in node.childNodes where part.kind == .templateInterpolation {
-        guard let expression = part.childNodes.first, let (type, name) = tokens[expression.range] else { continue }
-        let escaped = "urlescape(data.\(type).\(name))"
-        report(AtlasCode.rdsTokenNotEscaped, .warning, "data.\(type).\(name) is interpolated without urlescape()",
-               detail: "The token contains characters such as `/`, `?`, `&` and `=` that break a URL; write `${\(escaped)}`.",
-               at: expression.range, documentation: AtlasSchema.Links.config("data.\(type)"),
-               fixes: [QuickFix(title: "Wrap in urlescape()", range: expression.range, replacement: escaped)])
-      }
+    guard !tokens.isEmpty else { return }
+    // The model walk collected the interpolations of templates with other parts, in the order of the tree.
+    for expression in model.interpolationsInTemplates {
+      guard let (type, name) = tokens[expression] else { continue }
+      let escaped = "urlescape(data.\(type).\(name))"
+      report(AtlasCode.rdsTokenNotEscaped, .warning, "data.\(type).\(name) is interpolated without urlescape()",
+             detail: "The token contains characters such as `/`, `?`, `&` and `=` that break a URL; write `${\(escaped)}`.",
+             at: expression, documentation: AtlasSchema.Links.config("data.\(type)"),
+             fixes: [QuickFix(title: "Wrap in urlescape()", range: expression, replacement: escaped)])
     }
   }
 
@@ -164,7 +160,13 @@ extension StructureChecker {
         for (_, token) in file.directTokens(of: part) where token.kind == .quotedLit { text += file.text(of: token) }
       }
     }
-    guard let colon = text.firstIndex(of: ":"), text[colon...].hasPrefix("://") else { return }
+    // In ASCII text every byte is a character, and searching the bytes is much cheaper than the characters.
+    let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+    func firstIndex(of character: Character) -> String.Index? {
+      guard ascii, let byte = character.asciiValue else { return text.firstIndex(of: character) }
+      return text.utf8.firstIndex(of: byte)
+    }
+    guard let colon = firstIndex(of: ":"), text[colon...].hasPrefix("://") else { return }
     let scheme = text[..<colon].lowercased()
     let parameter: String
     let disabling: String
@@ -173,7 +175,7 @@ extension StructureChecker {
     case "mysql", "mariadb", "maria": (parameter, disabling) = ("tls", "false")
     default: return
     }
-    let query: Substring? = text.firstIndex(of: "?").map { text[text.index(after: $0)...] }
+    let query: Substring? = firstIndex(of: "?").map { text[text.index(after: $0)...] }
     let found = query?.split(separator: "&").first { $0.split(separator: "=", maxSplits: 1).first == Substring(parameter) }
     let problem: String
     if let found {

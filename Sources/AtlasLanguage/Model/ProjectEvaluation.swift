@@ -48,7 +48,7 @@ package struct ProjectEvaluation: Sendable {
     locals = pass.locals
     diagnostics = pass.diagnostics
     let usesTokens = model.references.contains {
-      $0.root == "data" && $0.names.first.map(TokenMarker.sources.contains) == true
+      $0.root == "data" && $0.name(at: 0).map(TokenMarker.sources.contains) == true
     }
     if usesTokens {
       var probe = EvaluationPass(file: file, model: model, inputs: inputs, probing: true, views: views)
@@ -161,11 +161,15 @@ private struct EvaluationPass {
     var edges = [[Int]](repeating: [], count: nodes.count)
     var edgeReferences = [[ProjectModel.Reference]](repeating: [], count: nodes.count)
     for reference in model.references {
-      let names = reference.names
       let target: Int?
       switch reference.root {
-      case "local": target = names.first.flatMap { localIndex[$0] }
-      case "data": target = names.count >= 2 ? dataIndex["\(names[0]).\(names[1])"] : nil
+      case "local": target = reference.name(at: 0).flatMap { localIndex[$0] }
+      case "data":
+        if let type = reference.name(at: 0), let name = reference.name(at: 1) {
+          target = dataIndex["\(type).\(name)"]
+        } else {
+          target = nil
+        }
       default: target = nil
       }
       guard let target, let source = Self.containing(reference.rootRange.start, order: order, nodes: nodes) else { continue }
@@ -189,8 +193,7 @@ private struct EvaluationPass {
       var pending: [Int] = []
       for reference in model.references
       where reference.context.block?.type == "env" && reference.context.topLevelAttribute == "url" {
-        let names = reference.names
-        let target = reference.root == "local" ? names.first.flatMap { localIndex[$0] } : nil
+        let target = reference.root == "local" ? reference.name(at: 0).flatMap { localIndex[$0] } : nil
         if let target, !reached[target] {
           reached[target] = true
           pending.append(target)

@@ -66,6 +66,13 @@ package struct ProjectModel: Sendable {
       return TextRange(start: rootRange.start, end: end)
     }
 
+    /// `names[position]` without building the array: nil when there are not that many leading names.
+    func name(at position: Int) -> String? {
+      guard position < steps.count else { return nil }
+      for step in steps[...position] where step.name == nil { return nil }
+      return steps[position].name
+    }
+
     /// The leading attribute names, up to the first step that is not `.name`.
     package var names: [String] {
       var result: [String] = []
@@ -94,6 +101,9 @@ package struct ProjectModel: Sendable {
   package var envs: [Definition] = []
   package var references: [Reference] = []
   package var functionCalls: [FunctionCall] = []
+  /// The expression of each interpolation in a template that has other parts too, in walk order: where a token
+  /// data source must be escaped (`checkUnescapedTokens`). Collected here so that the checks need no second walk.
+  var interpolationsInTemplates: [TextRange] = []
 
   package init(_ file: ParsedFile) { self.init(file, views: StructureChecker(file: file)) }
 
@@ -160,18 +170,23 @@ private struct ModelBuilder {
     }
   }
 
-  static let traversalKinds: Set<SyntaxKind> = [.getAttribute, .index, .legacyIndex, .attributeSplat, .fullSplat]
+  static func isTraversal(_ kind: SyntaxKind) -> Bool {
+    switch kind {
+    case .getAttribute, .index, .legacyIndex, .attributeSplat, .fullSplat: true
+    default: false
+    }
+  }
 
   /// Visits every expression under `start`. `bound` holds the names a for-expression binds (they shadow roots);
   /// `chainInner` marks the source of a traversal already recorded from its outermost node. Contexts and bound
   /// names are kept in side tables and the stack holds their indices: copying them per node cost more than the walk.
+  /// Children are pushed last to first, so that they are visited in source order.
   mutating func walk(_ start: SyntaxNode, _ startContext: ProjectModel.Context) {
     var contexts = [startContext]
     var boundSets: [Set<String>] = [[]]
     var stack: [(node: SyntaxNode, context: Int32, bound: Int32, chainInner: Bool)] = [(start, 0, 0, false)]
-    var children: [SyntaxNode] = []
     while let (node, contextIndex, boundIndex, chainInner) = stack.popLast() {
-      let mark = stack.count
+      let children = node.children
       switch node.kind {
       case .block:
         var inner = contexts[Int(contextIndex)]
@@ -186,46 +201,80 @@ private struct ModelBuilder {
         if inner.inBlockBody { inner.topLevelAttribute = name }
         contexts.append(inner)
         let innerIndex = Int32(contexts.count - 1)
-        for child in node.childNodes { stack.append((child, innerIndex, boundIndex, false)) }
+        for offset in children.indices.reversed() {
+          if case .node(let child) = children[offset] { stack.append((child, innerIndex, boundIndex, false)) }
+        }
       case .variable:
         if !chainInner {
           record(root: node, steps: [], context: contexts[Int(contextIndex)], bound: boundSets[Int(boundIndex)])
         }
       case .getAttribute, .index, .legacyIndex, .attributeSplat, .fullSplat:
         if !chainInner { recordChain(node, context: contexts[Int(contextIndex)], bound: boundSets[Int(boundIndex)]) }
-        for (offset, child) in node.children.enumerated() {
-          guard case .node(let childNode) = child else { continue }
+        for offset in children.indices.reversed() {
+          guard case .node(let childNode) = children[offset] else { continue }
           // The first element, when it is a node, is the traversal's source; relative steps start with a token.
-          let isSource = offset == 0 && (childNode.kind == .variable || Self.traversalKinds.contains(childNode.kind))
+          let isSource = offset == 0 && (childNode.kind == .variable || Self.isTraversal(childNode.kind))
           stack.append((childNode, contextIndex, boundIndex, isSource))
         }
       case .functionCall:
         recordCall(node, context: contexts[Int(contextIndex)])
-        for child in node.childNodes { stack.append((child, contextIndex, boundIndex, false)) }
+        for offset in children.indices.reversed() {
+          if case .node(let child) = children[offset] { stack.append((child, contextIndex, boundIndex, false)) }
+        }
       case .forExpression:
         var names = boundSets[Int(boundIndex)]
-        if let intro = node.firstChild(.forIntro) {
-          for (_, token) in file.directTokens(of: intro) where token.kind == .ident {
+        let intro = node.firstChild(.forIntro)
+        if let intro {
+          for case .token(let index) in intro.children {
+            let token = file.tokens[Int(index)]
+            guard token.kind == .ident else { continue }
             let text = file.text(of: token)
             if text == "in" { break }
             if text != "for" { names.insert(text) }
           }
-          // The collection is evaluated outside the loop's names.
-          for child in intro.childNodes { stack.append((child, contextIndex, boundIndex, false)) }
         }
         boundSets.append(names)
         let namesIndex = Int32(boundSets.count - 1)
-        for child in node.childNodes where child.kind != .forIntro { stack.append((child, contextIndex, namesIndex, false)) }
+        for offset in children.indices.reversed() {
+          if case .node(let child) = children[offset], child.kind != .forIntro {
+            stack.append((child, contextIndex, namesIndex, false))
+          }
+        }
+        // The collection is evaluated outside the loop's names.
+        if let intro {
+          let introChildren = intro.children
+          for offset in introChildren.indices.reversed() {
+            if case .node(let child) = introChildren[offset] { stack.append((child, contextIndex, boundIndex, false)) }
+          }
+        }
       case .objectKey:
         // A bare identifier key is a string, not a reference.
-        children = node.childNodes
-        if children.count == 1, children[0].kind == .variable { break }
-        for child in children { stack.append((child, contextIndex, boundIndex, false)) }
+        var count = 0
+        var onlyVariable = false
+        for child in node.nodeChildren {
+          count += 1
+          onlyVariable = child.kind == .variable
+        }
+        if count == 1, onlyVariable { break }
+        for offset in children.indices.reversed() {
+          if case .node(let child) = children[offset] { stack.append((child, contextIndex, boundIndex, false)) }
+        }
+      case .quotedTemplate, .heredocTemplate:
+        var count = 0
+        for _ in node.nodeChildren { count += 1 }
+        if count > 1 {
+          for part in node.nodeChildren where part.kind == .templateInterpolation {
+            if let expression = part.firstChildNode { model.interpolationsInTemplates.append(expression.range) }
+          }
+        }
+        for offset in children.indices.reversed() {
+          if case .node(let child) = children[offset] { stack.append((child, contextIndex, boundIndex, false)) }
+        }
       default:
-        for child in node.childNodes { stack.append((child, contextIndex, boundIndex, false)) }
+        for offset in children.indices.reversed() {
+          if case .node(let child) = children[offset] { stack.append((child, contextIndex, boundIndex, false)) }
+        }
       }
-      // Visit in source order: the children were pushed first to last.
-      stack[mark...].reverse()
     }
   }
 
@@ -233,7 +282,7 @@ private struct ModelBuilder {
   mutating func recordChain(_ outer: SyntaxNode, context: ProjectModel.Context, bound: Set<String>) {
     var steps: [ProjectModel.Step] = []
     var current = outer
-    while Self.traversalKinds.contains(current.kind) {
+    while Self.isTraversal(current.kind) {
       guard case .node(let source)? = current.children.first else { return }
       let range = TextRange(start: source.range.end, end: current.range.end)
       switch current.kind {
@@ -255,11 +304,16 @@ private struct ModelBuilder {
   }
 
   mutating func record(root: SyntaxNode, steps: [ProjectModel.Step], context: ProjectModel.Context, bound: Set<String>) {
-    let tokens = file.directTokens(of: root)
-    guard tokens.count == 1, tokens[0].token.kind == .ident else { return }
-    let name = file.text(of: tokens[0].token)
-    guard ProjectModel.namespaces.contains(name), !bound.contains(name) else { return }
-    model.references.append(.init(root: name, rootRange: tokens[0].token.range, steps: steps, context: context))
+    // A root is a lone identifier token.
+    var only: Token?
+    for case .token(let index) in root.children {
+      guard only == nil else { return }
+      only = file.tokens[Int(index)]
+    }
+    guard let token = only, token.kind == .ident else { return }
+    let name = file.text(of: token)
+    guard ProjectModel.namespaces.contains(name), bound.isEmpty || !bound.contains(name) else { return }
+    model.references.append(.init(root: name, rootRange: token.range, steps: steps, context: context))
   }
 
   mutating func recordCall(_ node: SyntaxNode, context: ProjectModel.Context) {
