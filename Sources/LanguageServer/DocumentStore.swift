@@ -5,6 +5,8 @@ package struct Document: Sendable {
   package var uri: String
   package var version: Int
   package var text: [UInt8]
+  /// The client's language id (`hcl`, `sql`, …), as given when it was opened.
+  package var languageID: String = ""
   /// Bumped by the store at every open and change, so a result can be matched to the exact text it was computed
   /// from even when a client repeats a version number.
   package var revision: Int
@@ -21,8 +23,8 @@ package struct DocumentStore: Sendable {
 
   package var uris: [String] { Array(documents.keys) }
 
-  package mutating func open(uri: String, version: Int, text: [UInt8]) {
-    documents[uri] = Document(uri: uri, version: version, text: text, revision: nextRevision)
+  package mutating func open(uri: String, version: Int, text: [UInt8], languageID: String = "") {
+    documents[uri] = Document(uri: uri, version: version, text: text, languageID: languageID, revision: nextRevision)
     nextRevision += 1
   }
 
@@ -51,5 +53,17 @@ package struct DocumentStore: Sendable {
     nextRevision += 1
     documents[uri] = document
     return clampedCount
+  }
+}
+
+extension Document {
+  /// Whether the document is HCL: by its language id or, when the client says nothing useful, by its name. Other
+  /// documents (a `schema.sql` that `file()` reads, open beside the atlas.hcl) get no HCL diagnostics.
+  package var isHCL: Bool {
+    let language = languageID.lowercased()
+    if ["hcl", "atlas", "atlas-hcl", "hcl2", "terraform", "terraform-vars"].contains(language) { return true }
+    let name = uri.lowercased()
+    if [".hcl", ".tf", ".tfvars", ".hcle"].contains(where: { name.hasSuffix($0) }) { return true }
+    return language.isEmpty || language == "plaintext"
   }
 }

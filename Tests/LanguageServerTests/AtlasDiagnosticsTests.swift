@@ -87,4 +87,18 @@ import Testing
     let registration = request["params"]?["registrations"]?.arrayValue?.first
     #expect(registration?["method"] == "workspace/didChangeWatchedFiles")
   }
+
+  /// A document that is not HCL (a `schema.sql` open beside the atlas.hcl) gets no HCL diagnostics; the same text
+  /// named `.hcl` does.
+  @Test func otherLanguagesGetNoHCLDiagnostics() async throws {
+    let client = TestClient()
+    try await client.initialize(capabilities: ["textDocument": ["diagnostic": [:]]])
+    let sql = "CREATE TABLE t (id int);\n"
+    client.notify("textDocument/didOpen", ["textDocument": [
+      "uri": "file:///p/schema.sql", "languageId": "sql", "version": 1, "text": .string(sql)]])
+    #expect(try await client.pullDiagnostics("file:///p/schema.sql")["items"] == .array([]))
+    client.open("file:///p/schema.hcl", sql)
+    let items = try #require(try await client.pullDiagnostics("file:///p/schema.hcl")["items"]?.arrayValue)
+    #expect(!items.isEmpty)
+  }
 }

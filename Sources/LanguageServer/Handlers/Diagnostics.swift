@@ -101,7 +101,7 @@ extension Server {
     let version = document.version
     let revision = document.revision
     let generation = settingsGeneration
-    let enabled = settings.diagnosticsEnabled
+    let enabled = settings.diagnosticsEnabled && document.isHCL
     let encoding = positionEncoding
     let text = document.text
     let isProjectFile = Self.isAtlasProjectFile(uri)

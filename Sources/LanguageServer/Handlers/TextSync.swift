@@ -4,7 +4,7 @@ extension Server {
   func didOpen(params: JSONValue) throws {
     let reader = try ParamsReader(params)
     let item = try TextDocumentItem(json: reader.object["textDocument"] ?? .null)
-    documents.open(uri: item.uri, version: item.version, text: Array(item.text.utf8))
+    documents.open(uri: item.uri, version: item.version, text: Array(item.text.utf8), languageID: item.languageID)
     documentChanged(uri: item.uri)
   }
 
