@@ -176,7 +176,16 @@ extension StructureChecker {
     default: return
     }
     let query: Substring? = firstIndex(of: "?").map { text[text.index(after: $0)...] }
-    let found = query?.split(separator: "&").first { $0.split(separator: "=", maxSplits: 1).first == Substring(parameter) }
+    let found: Substring?
+    if ascii, let query {
+      // The same split over bytes: `&` and `=` are one-byte characters that join no neighbour, so the pieces are
+      // the same, and an ASCII key equals the parameter exactly when its bytes do.
+      found = query.utf8.split(separator: UInt8(ascii: "&")).first {
+        $0.split(separator: UInt8(ascii: "="), maxSplits: 1).first?.elementsEqual(parameter.utf8) == true
+      }.map { Substring($0) }
+    } else {
+      found = query?.split(separator: "&").first { $0.split(separator: "=", maxSplits: 1).first == Substring(parameter) }
+    }
     let problem: String
     if let found {
       guard found.dropFirst(parameter.count + 1) == Substring(disabling) else { return }
