@@ -116,7 +116,11 @@ extension StructureChecker {
   /// The region in an RDS endpoint host: `….REGION.rds.amazonaws.com`, `….REGION.rds.amazonaws.com.cn` or China's
   /// `….rds.REGION.amazonaws.com.cn`; nil for any other host.
   static func rdsRegion(ofHost host: String) -> String? {
-    let labels = host.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+    let lowered = host.lowercased()
+    // An ASCII host splits the same by bytes (`.` joins no neighbour), without walking characters.
+    let labels: [Substring] = lowered.utf8.allSatisfy { $0 < 0x80 }
+      ? lowered.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { Substring($0) }
+      : lowered.split(separator: ".", omittingEmptySubsequences: false)
     var candidate: Substring?
     if labels.count >= 5, labels.suffix(3) == ["rds", "amazonaws", "com"] {
       candidate = labels[labels.count - 4]
