@@ -243,7 +243,9 @@ extension StructureChecker {
       let signed = Self.splitEndpoint(endpoint)
       // A missing or invalid port is reported on the endpoint itself.
       guard Self.portProblem(signed.port) == nil else { continue }
-      let connected = Self.splitEndpoint(host.contains(":") && !host.hasSuffix("]") ? host : host + ":")
+      // In an ASCII host a `:` byte is a `:` character; searching bytes skips walking characters.
+      let hasColon = host.utf8.allSatisfy { $0 < 0x80 } ? host.utf8.contains(UInt8(ascii: ":")) : host.contains(":")
+      let connected = Self.splitEndpoint(hasColon && !host.hasSuffix("]") ? host : host + ":")
       let defaultPort: Substring = ["mysql", "mariadb", "maria"].contains(scheme) ? "3306" : "5432"
       let connectedPort = connected.port.flatMap { $0.isEmpty ? nil : $0 } ?? defaultPort
       guard signed.host.lowercased() != connected.host.lowercased() || signed.port != connectedPort
