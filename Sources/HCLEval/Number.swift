@@ -40,6 +40,9 @@ enum NumberFormat {
     if n.isNaN { return "NaN" }
     if n.isInfinite { return n < 0 ? "-Inf" : "+Inf" }
     if n == 0 { return "0" }
+    // Integers below 2^53 are exact and their neighbours are at most 1 apart, so the shortest round-trip decimal is
+    // the integer itself: print it directly instead of taking the description apart (ports and counts in templates).
+    if n.magnitude < 9.0e15, n.rounded(.towardZero) == n { return String(Int64(n)) }
     let description = "\(n.magnitude)"  // shortest round-trip, maybe with "e"
     var mantissa = description
     var exponent = 0

@@ -128,6 +128,8 @@ extension EvaluationState {
 
   /// Decodes `\n \r \t \" \\ \uNNNN \UNNNNNNNN`; invalid escapes (already reported by the parser) stay as written.
   static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
+    // Most literals hold no backslash: they decode to themselves, without the byte-by-byte copy.
+    guard bytes.contains(UInt8(ascii: "\\")) else { return String(decoding: bytes, as: UTF8.self) }
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
     var i = bytes.startIndex
@@ -188,11 +190,20 @@ extension EvaluationState {
         let value = literals[index] ?? ""
         if newline {
           newline = false
-          let trimmed = value.drop(while: { $0.isWhitespace })
-          if trimmed.isEmpty && value.utf8.last == 10 {
+          let leading: Int
+          let blank: Bool
+          if let ascii = Self.asciiIndentation(value.utf8) {
+            leading = ascii
+            blank = ascii == value.utf8.count
+          } else {
+            let trimmed = value.drop(while: { $0.isWhitespace })
+            leading = value.count - trimmed.count
+            blank = trimmed.isEmpty
+          }
+          if blank && value.utf8.last == 10 {
             // A blank line: not counted.
           } else {
-            minimum = min(minimum, value.count - trimmed.count)
+            minimum = min(minimum, leading)
             adjust.append(index)
           }
         }
@@ -202,8 +213,27 @@ extension EvaluationState {
     guard minimum != Int.max, minimum > 0 else { return }
     for index in adjust {
       guard let value = literals[index] else { continue }
-      literals[index] = String(value.dropFirst(minimum))
+      if let ascii = Self.asciiIndentation(value.utf8), ascii >= minimum {
+        literals[index] = String(decoding: value.utf8.dropFirst(minimum), as: UTF8.self)
+      } else {
+        literals[index] = String(value.dropFirst(minimum))
+      }
     }
+  }
+
+  /// The number of leading whitespace characters when bytes can count them: each of tab, LF, VT, FF and space is
+  /// one character unless a CR (CR LF is one character) or a non-ASCII byte (a combining mark joins the space
+  /// before it) is involved; nil then, and the caller counts characters. Heredoc indentation is nearly always this.
+  static func asciiIndentation(_ utf8: String.UTF8View) -> Int? {
+    var count = 0
+    for byte in utf8 {
+      switch byte {
+      case 9, 10, 11, 12, 32: count += 1
+      case 13: return nil
+      default: return byte < 0x80 ? count : nil
+      }
+    }
+    return count
   }
 
   /// Strip markers: `~}` trims whitespace at the start of the next literal, `${~`/`%{~` at the end of the previous.

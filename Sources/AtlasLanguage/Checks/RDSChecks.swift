@@ -116,7 +116,11 @@ extension StructureChecker {
   /// The region in an RDS endpoint host: `….REGION.rds.amazonaws.com`, `….REGION.rds.amazonaws.com.cn` or China's
   /// `….rds.REGION.amazonaws.com.cn`; nil for any other host.
   static func rdsRegion(ofHost host: String) -> String? {
-    let labels = host.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+    let lowered = host.lowercased()
+    // An ASCII host splits the same by bytes (`.` joins no neighbour), without walking characters.
+    let labels: [Substring] = lowered.utf8.allSatisfy { $0 < 0x80 }
+      ? lowered.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { Substring($0) }
+      : lowered.split(separator: ".", omittingEmptySubsequences: false)
     var candidate: Substring?
     if labels.count >= 5, labels.suffix(3) == ["rds", "amazonaws", "com"] {
       candidate = labels[labels.count - 4]
@@ -176,7 +180,16 @@ extension StructureChecker {
     default: return
     }
     let query: Substring? = firstIndex(of: "?").map { text[text.index(after: $0)...] }
-    let found = query?.split(separator: "&").first { $0.split(separator: "=", maxSplits: 1).first == Substring(parameter) }
+    let found: Substring?
+    if ascii, let query {
+      // The same split over bytes: `&` and `=` are one-byte characters that join no neighbour, so the pieces are
+      // the same, and an ASCII key equals the parameter exactly when its bytes do.
+      found = query.utf8.split(separator: UInt8(ascii: "&")).first {
+        $0.split(separator: UInt8(ascii: "="), maxSplits: 1).first?.elementsEqual(parameter.utf8) == true
+      }.map { Substring($0) }
+    } else {
+      found = query?.split(separator: "&").first { $0.split(separator: "=", maxSplits: 1).first == Substring(parameter) }
+    }
     let problem: String
     if let found {
       guard found.dropFirst(parameter.count + 1) == Substring(disabling) else { return }
@@ -230,7 +243,9 @@ extension StructureChecker {
       let signed = Self.splitEndpoint(endpoint)
       // A missing or invalid port is reported on the endpoint itself.
       guard Self.portProblem(signed.port) == nil else { continue }
-      let connected = Self.splitEndpoint(host.contains(":") && !host.hasSuffix("]") ? host : host + ":")
+      // In an ASCII host a `:` byte is a `:` character; searching bytes skips walking characters.
+      let hasColon = host.utf8.allSatisfy { $0 < 0x80 } ? host.utf8.contains(UInt8(ascii: ":")) : host.contains(":")
+      let connected = Self.splitEndpoint(hasColon && !host.hasSuffix("]") ? host : host + ":")
       let defaultPort: Substring = ["mysql", "mariadb", "maria"].contains(scheme) ? "3306" : "5432"
       let connectedPort = connected.port.flatMap { $0.isEmpty ? nil : $0 } ?? defaultPort
       guard signed.host.lowercased() != connected.host.lowercased() || signed.port != connectedPort

@@ -20,14 +20,18 @@ extension StructureChecker {
     let projectsLink = AtlasSchema.Links.projects
 
     for reference in model.references {
-      let names = reference.names
+      // The first two names, read in place (no array per reference); only `data` needs the second, and `sourceKey`
+      // is its `TYPE.NAME` when both exist.
+      let first = reference.name(at: 0)
+      let second = first == nil || reference.root != "data" ? nil : reference.name(at: 1)
+      let sourceKey: String? = if let first, let second { "\(first).\(second)" } else { nil }
       // Count uses first: a reference that is wrong in its place still shows the definition is wanted.
       switch reference.root {
-      case "local": if let name = names.first { usedLocals.insert(name) }
-      case "var": if let name = names.first { usedVariables.insert(name) }
+      case "local": if let name = first { usedLocals.insert(name) }
+      case "var": if let name = first { usedVariables.insert(name) }
       case "data":
-        if names.count >= 2 { usedSources.insert("\(names[0]).\(names[1])") }
-        else if let type = names.first { usedSourceTypes.insert(type) } else { usedSourceTypes.insert("*") }
+        if let sourceKey { usedSources.insert(sourceKey) }
+        else if let type = first { usedSourceTypes.insert(type) } else { usedSourceTypes.insert("*") }
       default: break
       }
 
@@ -42,32 +46,31 @@ extension StructureChecker {
 
       switch reference.root {
       case "local":
-        guard let name = names.first, !locals.contains(name) else { continue }
+        guard let name = first, !locals.contains(name) else { continue }
         undeclared(reference, code: AtlasCode.unknownLocal, what: "local", name: name, candidates: localNames,
                    detail: "No `locals` block defines it.", documentation: projectsLink + "#locals")
       case "var":
-        guard let name = names.first, !variables.contains(name) else { continue }
+        guard let name = first, !variables.contains(name) else { continue }
         undeclared(reference, code: AtlasCode.unknownVariable, what: "variable", name: name,
                    candidates: variableNames,
                    detail: "Declare it with a `variable \"\(name)\"` block; Atlas knows only declared variables.",
                    documentation: projectsLink + "#input-variables")
       case "data":
-        guard names.count >= 2 else { continue }
-        let key = "\(names[0]).\(names[1])"
+        guard let type = first, let name = second, let key = sourceKey else { continue }
         let nameRange = TextRange(start: reference.steps[0].nameRange.start, end: reference.steps[1].nameRange.end)
         guard sources.contains(key) else {
           let suggestion = sourceNames.suggestion(for: key)
           report(AtlasCode.undeclaredDataSource, .error, "Unknown data source \"data.\(key)\"",
-                 detail: suggestion.map { "Did you mean \"data.\($0)\"?" } ?? "No `data \"\(names[0])\" \"\(names[1])\"` block defines it.",
+                 detail: suggestion.map { "Did you mean \"data.\($0)\"?" } ?? "No `data \"\(type)\" \"\(name)\"` block defines it.",
                  at: reference.range(throughSteps: 2), documentation: projectsLink + "#data-sources",
                  fixes: suggestion.map { [QuickFix(title: "Change to \"data.\($0)\"", range: nameRange, replacement: $0)] } ?? [])
           continue
         }
-        if reference.steps.count > 2, let source = AtlasSchema.dataSource(names[0]), source.result == .string {
+        if reference.steps.count > 2, let source = AtlasSchema.dataSource(type), source.result == .string {
           let step = reference.steps[2]
           let what = step.name.map { "attribute \"\($0)\"" } ?? "elements"
           report(AtlasCode.urlOnStringSource, .error, "data.\(key) is a string; it has no \(what)",
-                 detail: "A \(names[0]) data source evaluates to the string itself; use `data.\(key)`.",
+                 detail: "A \(type) data source evaluates to the string itself; use `data.\(key)`.",
                  at: step.range, documentation: projectsLink + "#data-sources",
                  fixes: [QuickFix(title: "Use data.\(key) itself", range: step.range, replacement: "")])
         }

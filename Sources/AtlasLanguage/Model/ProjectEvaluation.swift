@@ -26,7 +26,8 @@ package struct ProjectEvaluation: Sendable {
   /// The value of every evaluated expression (attribute values, local values, variable defaults) by its range.
   package var values: [TextRange: Value] = [:]
   /// The same values computed again with every token data source standing for a marker string
-  /// (`TokenMarker`), so that a URL holding a token can be taken apart. Empty when no token source is used.
+  /// (`TokenMarker`), so that a URL holding a token can be taken apart. Empty when no token source is used. Holds the
+  /// env `url` and `for_each` values; locals no marker can reach are taken from the first pass, not recorded again.
   package var probedValues: [TextRange: Value] = [:]
   /// `TYPE.NAME` of each token data source, by the number in its marker.
   package var tokenSources: [Int: String] = [:]
@@ -52,6 +53,7 @@ package struct ProjectEvaluation: Sendable {
     }
     if usesTokens {
       var probe = EvaluationPass(file: file, model: model, inputs: inputs, probing: true, views: views)
+      probe.prior = (pass.variables, pass.locals)
       probe.run()
       probedValues = probe.values
     }
@@ -121,6 +123,9 @@ private struct EvaluationPass {
   var diagnostics: [AtlasDiagnostic] = []
   /// `TYPE.NAME` of each token data source by its index in `model.dataSources` (its marker's number).
   var tokenSources: [Int: String] = [:]
+  /// In the probing pass, the first pass's variables and locals: a value no token marker can reach is the same in
+  /// both passes, so it is taken from there instead of being evaluated again.
+  var prior: (variables: [String: Value], locals: [String: Value])? = nil
 
   init(file: ParsedFile, model: ProjectModel, inputs: EvaluationInputs, probing: Bool, views: StructureChecker) {
     self.file = file
@@ -136,7 +141,12 @@ private struct EvaluationPass {
   mutating func run() {
     values.reserveCapacity(file.source.count / 32)
     let (_, blocks) = views.items(of: file.root.firstChild(.body))
-    for block in blocks where block.type == "variable" { evaluateVariable(block) }
+    if probing, let prior {
+      // Defaults see functions and `atlas` only, never `data`: no marker can reach a variable.
+      variables = prior.variables
+    } else {
+      for block in blocks where block.type == "variable" { evaluateVariable(block) }
+    }
 
     // Locals and data sources, as graph nodes; a later definition of a name wins (reference §2.2).
     var nodes: [GraphNode] = []
@@ -207,8 +217,37 @@ private struct EvaluationPass {
       }
       needed = reached
     }
+    // Probing: the nodes whose value may differ from the first pass's because a token marker can reach it — a
+    // reference to a token source, or to `data` whole or by a computed name (either may reach one), or a dependency
+    // on such a node. A local whose name is defined twice counts too: which definition a dependent sees depends on
+    // which nodes are evaluated, and the probing pass evaluates fewer.
+    var tainted = [Bool](repeating: false, count: nodes.count)
+    if probing, prior != nil {
+      for reference in model.references where reference.root == "data" {
+        guard reference.name(at: 0).map(TokenMarker.sources.contains) ?? true,
+          let source = Self.containing(reference.rootRange.start, order: order, nodes: nodes)
+        else { continue }
+        tainted[source] = true
+      }
+      var definitions: [String: Int] = [:]
+      for node in nodes { if case .local(let name) = node.kind { definitions[name, default: 0] += 1 } }
+      for (index, node) in nodes.enumerated() {
+        if case .local(let name) = node.kind, definitions[name, default: 0] > 1 { tainted[index] = true }
+      }
+    }
     for component in Self.stronglyConnectedComponents(edges) {
       if let needed, !component.contains(where: { needed[$0] }) { continue }
+      if let prior {
+        // Components come dependencies first, so every dependency outside this component is settled already.
+        if component.contains(where: { member in tainted[member] || edges[member].contains { tainted[$0] } }) {
+          for member in component { tainted[member] = true }
+        } else {
+          for member in component {
+            if case .local(let name) = nodes[member].kind { locals[name] = prior.locals[name] }
+          }
+          continue
+        }
+      }
       let cyclic = component.count > 1 || component.first.map { edges[$0].contains($0) } ?? false
       if cyclic, !probing { reportCycle(component, nodes: nodes, edges: edges, references: edgeReferences) }
       for index in component {
