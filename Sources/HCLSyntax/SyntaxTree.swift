@@ -206,24 +206,26 @@ package struct ParsedFile: Sendable {
     return out
   }
 
+  /// Text as dumps quote it: newlines, tabs, quotes and backslashes escaped, everything else as it is.
+  package static func escapedForDump(_ text: String) -> String {
+    var escaped = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\n": escaped += "\\n"
+      case "\r": escaped += "\\r"
+      case "\t": escaped += "\\t"
+      case "\"": escaped += "\\\""
+      case "\\": escaped += "\\\\"
+      default: escaped.unicodeScalars.append(scalar)
+      }
+    }
+    return escaped
+  }
+
   /// An indented dump in the style `Kind@start..end` / `TokenKind@start..end "text"`, with diagnostics after it.
   /// Whitespace tokens are left out to keep dumps readable; comments and newlines stay.
   package func dump(includeTrivia: Bool = false) -> String {
     var out = ""
-    func escape(_ text: String) -> String {
-      var escaped = ""
-      for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\n": escaped += "\\n"
-        case "\r": escaped += "\\r"
-        case "\t": escaped += "\\t"
-        case "\"": escaped += "\\\""
-        case "\\": escaped += "\\\\"
-        default: escaped.unicodeScalars.append(scalar)
-        }
-      }
-      return escaped
-    }
     var stack: [(node: SyntaxNode, next: Int)] = [(root, 0)]
     out += "\(root.kind.name)@\(root.range)\n"
     while let (current, next) = stack.popLast() {
@@ -237,7 +239,7 @@ package struct ParsedFile: Sendable {
       case .token(let index):
         let token = tokens[Int(index)]
         if token.kind == .whitespace && !includeTrivia { continue }
-        out += indent + "\(token.kind.name)@\(token.range) \"\(escape(text(of: token)))\"\n"
+        out += indent + "\(token.kind.name)@\(token.range) \"\(Self.escapedForDump(text(of: token)))\"\n"
       }
     }
     for diagnostic in diagnostics {

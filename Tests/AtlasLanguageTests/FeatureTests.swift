@@ -38,7 +38,7 @@ func checkDocumentSymbols(_ fixture: FeatureFixture, sourceLocation: SourceLocat
   var out = ""
   var stack: [(symbol: DocumentSymbol, depth: Int)] = DocumentSymbols.compute(file).reversed().map { ($0, 0) }
   while let (symbol, depth) = stack.popLast() {
-    let detail = symbol.detail.map { " detail=\(Renderer.escape($0))" } ?? ""
+    let detail = symbol.detail.map { " detail=\(ParsedFile.escapedForDump($0))" } ?? ""
     out += String(repeating: "  ", count: depth)
       + "\(symbol.kind) \(symbol.name)\(detail) @ \(render.range(symbol.range)) name \(render.position(symbol.selectionRange.start))-\(render.position(symbol.selectionRange.end))\n"
     #expect(symbol.range.start <= symbol.selectionRange.start && symbol.selectionRange.end <= symbol.range.end,
@@ -115,7 +115,7 @@ func checkLinkedEditing(_ fixture: FeatureFixture, sourceLocation: SourceLocatio
 func checkFormatting(_ fixture: FeatureFixture, sourceLocation: SourceLocation = #_sourceLocation) {
   let render = Renderer(fixture.source)
   func lines(_ edits: [TextEdit]) -> String {
-    edits.map { "\(render.range($0.range)) -> \"\(Renderer.escape($0.newText))\"\n" }.joined()
+    edits.map { "\(render.range($0.range)) -> \"\(ParsedFile.escapedForDump($0.newText))\"\n" }.joined()
   }
   let edits = DocumentFormatting.edits(fixture.source)
   #expect(apply(edits, to: fixture.source) == Formatter.format(fixture.source),

@@ -7,9 +7,6 @@ import HCLSyntax
 import HCLEval
 
 extension StructureChecker {
-  /// The data sources whose value is a token that must be escaped inside a URL.
-  static let tokenSources = TokenMarker.sources
-
   mutating func checkRDS(_ model: ProjectModel) {
     checkUnescapedTokens(model)
     let (_, blocks) = items(of: file.root.firstChild(.body))
@@ -53,7 +50,7 @@ extension StructureChecker {
     var tokens: [TextRange: (type: String, name: String)] = [:]
     for reference in model.references where reference.root == "data" && reference.steps.count == 2 {
       let names = reference.names
-      guard names.count == 2, Self.tokenSources.contains(names[0]) else { continue }
+      guard names.count == 2, TokenMarker.sources.contains(names[0]) else { continue }
       tokens[reference.range(throughSteps: 2)] = (names[0], names[1])
     }
     guard !tokens.isEmpty else { return }
@@ -116,11 +113,7 @@ extension StructureChecker {
   /// The region in an RDS endpoint host: `….REGION.rds.amazonaws.com`, `….REGION.rds.amazonaws.com.cn` or China's
   /// `….rds.REGION.amazonaws.com.cn`; nil for any other host.
   static func rdsRegion(ofHost host: String) -> String? {
-    let lowered = host.lowercased()
-    // An ASCII host splits the same by bytes (`.` joins no neighbour), without walking characters.
-    let labels: [Substring] = lowered.utf8.allSatisfy { $0 < 0x80 }
-      ? lowered.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { Substring($0) }
-      : lowered.split(separator: ".", omittingEmptySubsequences: false)
+    let labels = host.lowercased().split(separator: ".", omittingEmptySubsequences: false)
     var candidate: Substring?
     if labels.count >= 5, labels.suffix(3) == ["rds", "amazonaws", "com"] {
       candidate = labels[labels.count - 4]
@@ -243,9 +236,7 @@ extension StructureChecker {
       let signed = Self.splitEndpoint(endpoint)
       // A missing or invalid port is reported on the endpoint itself.
       guard Self.portProblem(signed.port) == nil else { continue }
-      // In an ASCII host a `:` byte is a `:` character; searching bytes skips walking characters.
-      let hasColon = host.utf8.allSatisfy { $0 < 0x80 } ? host.utf8.contains(UInt8(ascii: ":")) : host.contains(":")
-      let connected = Self.splitEndpoint(hasColon && !host.hasSuffix("]") ? host : host + ":")
+      let connected = Self.splitEndpoint(host.contains(":") && !host.hasSuffix("]") ? host : host + ":")
       let defaultPort: Substring = ["mysql", "mariadb", "maria"].contains(scheme) ? "3306" : "5432"
       let connectedPort = connected.port.flatMap { $0.isEmpty ? nil : $0 } ?? defaultPort
       guard signed.host.lowercased() != connected.host.lowercased() || signed.port != connectedPort

@@ -99,24 +99,9 @@ struct Renderer {
   func quoted(_ range: TextRange) -> String {
     let start = min(max(range.start, 0), source.count)
     let end = min(max(range.end, start), source.count)
-    var text = Self.escape(String(decoding: source[start..<end], as: UTF8.self))
+    var text = ParsedFile.escapedForDump(String(decoding: source[start..<end], as: UTF8.self))
     if text.count > 60 { text = String(text.prefix(28)) + "…" + String(text.suffix(28)) }
     return "\"\(text)\""
-  }
-
-  static func escape(_ text: String) -> String {
-    var escaped = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\n": escaped += "\\n"
-      case "\r": escaped += "\\r"
-      case "\t": escaped += "\\t"
-      case "\"": escaped += "\\\""
-      case "\\": escaped += "\\\\"
-      default: escaped.unicodeScalars.append(scalar)
-      }
-    }
-    return escaped
   }
 }
 
