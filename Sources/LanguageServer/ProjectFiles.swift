@@ -30,7 +30,7 @@ package final class ProjectFiles: @unchecked Sendable {
     return url.deletingLastPathComponent().path
   }
 
-  /// Every absolute path read (or looked for) so far.
+  /// Every absolute path read (or looked for) so far, and the folders a pattern listed.
   package var dependencies: Set<String> {
     lock.lock()
     defer { lock.unlock() }
@@ -91,6 +91,7 @@ package final class ProjectFiles: @unchecked Sendable {
     // (folder, index of the next segment to match)
     var pending: [(String, Int)] = [("/", 0)]
     var seen: Set<String> = []
+    var listed: Set<String> = []
     while let (folder, index) = pending.popLast() {
       guard seen.insert("\(index)\u{0}\(folder)").inserted else { continue }
       if index == segments.count {
@@ -101,11 +102,13 @@ package final class ProjectFiles: @unchecked Sendable {
       if doubleStar && segment == "**" {
         pending.append((folder, index + 1))
         guard folder.split(separator: "/").count < Self.maxDepth else { continue }
+        listed.insert(folder)
         for entry in Self.entries(folder, visited: &visited) where Self.isDirectory(entry) { pending.append((entry, index)) }
       } else if !Self.hasWildcard(segment) {
         let next = folder == "/" ? "/" + segment : folder + "/" + segment
         if FileManager.default.fileExists(atPath: next) { pending.append((next, index + 1)) }
       } else {
+        listed.insert(folder)
         for entry in Self.entries(folder, visited: &visited) {
           let name = (entry as NSString).lastPathComponent
           if fnmatch(segment, name, FNM_PERIOD) == 0 { pending.append((entry, index + 1)) }
@@ -115,7 +118,8 @@ package final class ProjectFiles: @unchecked Sendable {
         return .failure(FunctionError("the pattern \"\(pattern)\" matches too much (more than \(Self.maxVisitedEntries) entries visited)"))
       }
     }
-    for path in results { record(path) }
+    // The folders listed count too: a file added to one changes what the pattern matches.
+    for path in results.union(listed) { record(path) }
     return .success(results.sorted())
   }
 

@@ -78,6 +78,29 @@ import Testing
     } == nil)
   }
 
+  /// A file created in a folder that `fileset()` listed checks the atlas.hcl again (the pattern matches more).
+  @Test func aNewFileInAListedFolderIsFollowed() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mercator-fileset-\(UUID().uuidString)")
+    let migrations = folder.appendingPathComponent("migrations")
+    try FileManager.default.createDirectory(at: migrations, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let config = folder.appendingPathComponent("atlas.hcl").absoluteString
+    let client = TestClient()
+    try await client.initialize(capabilities: ["textDocument": ["publishDiagnostics": [:]]])
+    func codes() async throws -> [String] {
+      let published = try await client.next("diagnostics of atlas.hcl") {
+        $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.stringValue == config
+      }
+      return (published["params"]?["diagnostics"]?.arrayValue ?? []).compactMap { $0["code"]?.stringValue }
+    }
+    client.open(config, "env \"a\" {\n  url = \"sqlite://x?${length(fileset(\"migrations/*.sql\")) > 0 ? \"ok\" : file(\"none.sql\")}\"\n}\n")
+    #expect(try await codes() == ["eval.host-unavailable"])
+    let added = migrations.appendingPathComponent("1.sql")
+    try Data("CREATE TABLE t (id int);\n".utf8).write(to: added)
+    client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(added.absoluteString), "type": 1]]])
+    #expect(try await codes() == [])
+  }
+
   /// A client that can register for file changes is asked to watch the workspace's files.
   @Test func watchingFilesIsRegisteredWhenTheClientCan() async throws {
     let client = TestClient()

@@ -38,9 +38,11 @@ extension Server {
     if let path = Self.filePath(ofURI: uri) { recheckDependents(of: [path]) }
   }
 
-  /// Schedules diagnostics again for every open atlas.hcl whose last evaluation read one of `paths`.
+  /// Schedules diagnostics again for every open atlas.hcl whose last evaluation read one of `paths`, or listed the
+  /// folder one of them is in (a file created or deleted there changes what `fileset()` matches).
   func recheckDependents(of paths: Set<String>) {
-    for (uri, state) in diagnostics where !(state.latest?.dependencies.isDisjoint(with: paths) ?? true) {
+    let touched = paths.union(paths.map { ($0 as NSString).deletingLastPathComponent })
+    for (uri, state) in diagnostics where !(state.latest?.dependencies.isDisjoint(with: touched) ?? true) {
       scheduleDiagnostics(uri: uri)
     }
   }
