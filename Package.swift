@@ -38,7 +38,7 @@ let package = Package(
     .testTarget(name: "HCLSyntaxTests", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
     .testTarget(name: "HCLEvalTests", dependencies: ["HCLEval", "HCLSyntax"], swiftSettings: strictSettings),
     .testTarget(
-      name: "AtlasLanguageTests", dependencies: ["AtlasLanguage", "HCLSyntax"], swiftSettings: strictSettings),
+      name: "AtlasLanguageTests", dependencies: ["AtlasLanguage", "HCLSyntax", "HCLEval"], swiftSettings: strictSettings),
     .testTarget(
       name: "LanguageServerTests", dependencies: ["LanguageServer", "AtlasLanguage", "HCLSyntax"], swiftSettings: strictSettings),
   ],
