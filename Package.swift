@@ -15,18 +15,24 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     .target(name: "HCLSyntax", swiftSettings: strictSettings),
     .target(name: "HCLEval", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
     .target(name: "AtlasLanguage", dependencies: ["HCLSyntax", "HCLEval"], swiftSettings: strictSettings),
-    .target(name: "LanguageServer", dependencies: ["HCLSyntax", "HCLEval", "AtlasLanguage"], swiftSettings: strictSettings),
+    .target(
+      name: "AWSAuth", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
+    .target(
+      name: "LanguageServer", dependencies: ["HCLSyntax", "HCLEval", "AtlasLanguage", "AWSAuth"],
+      swiftSettings: strictSettings),
     .executableTarget(
       name: "mercator",
       dependencies: [
         "HCLSyntax",
         "AtlasLanguage",
         "LanguageServer",
+        "AWSAuth",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -39,6 +45,7 @@ let package = Package(
     .testTarget(name: "HCLEvalTests", dependencies: ["HCLEval", "HCLSyntax"], swiftSettings: strictSettings),
     .testTarget(
       name: "AtlasLanguageTests", dependencies: ["AtlasLanguage", "HCLSyntax", "HCLEval"], swiftSettings: strictSettings),
+    .testTarget(name: "AWSAuthTests", dependencies: ["AWSAuth"], swiftSettings: strictSettings),
     .testTarget(
       name: "LanguageServerTests", dependencies: ["LanguageServer", "AtlasLanguage", "HCLSyntax"], swiftSettings: strictSettings),
   ],
