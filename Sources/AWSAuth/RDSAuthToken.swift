@@ -42,13 +42,14 @@ public struct RDSEndpoint: Sendable, Hashable, CustomStringConvertible {
       bracketed = true
     }
     guard !host.isEmpty else { throw .missingHost }
-    if host.contains(":") && !bracketed { throw .invalidHost(.ipv6WithoutBrackets) }
+    // URL characters first: `postgres://u:p@h:5432` should be told it is a URL, not that IPv6 needs brackets.
     for scalar in host.unicodeScalars {
       if scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F {
         throw .invalidHost(.whitespaceOrControl)
       }
       if "/?#@[]\\%".unicodeScalars.contains(scalar) { throw .invalidHost(.notAHostName) }
     }
+    if host.contains(":") && !bracketed { throw .invalidHost(.ipv6WithoutBrackets) }
     self.init(host: String(host), port: port)
   }
 
