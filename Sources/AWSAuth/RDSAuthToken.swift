@@ -15,7 +15,7 @@ public struct RDSEndpoint: Sendable, Hashable, CustomStringConvertible {
   public var port: Int
 
   public init(host: String, port: Int) {
-    self.host = host.lowercased()
+    self.host = lowercasedHost(host)
     self.port = port
   }
 
@@ -25,8 +25,8 @@ public struct RDSEndpoint: Sendable, Hashable, CustomStringConvertible {
   /// a bracketed IPv6 address (no user, path, query or spaces).
   public init(parsing text: String) throws(RDSTokenError) {
     var rest = Substring(text)
-    for scheme in ["https://", "http://"] where rest.lowercased().hasPrefix(scheme) {
-      rest = rest.dropFirst(scheme.count)
+    for scheme in ["https://", "http://"] where hasPrefixIgnoringASCIICase(rest, scheme) {
+      rest = rest[rest.utf8.index(rest.startIndex, offsetBy: scheme.utf8.count)...]
       break
     }
     guard let colon = rest.lastIndex(of: ":") else { throw .missingOrInvalidPort }
@@ -37,28 +37,46 @@ public struct RDSEndpoint: Sendable, Hashable, CustomStringConvertible {
     else { throw .missingOrInvalidPort }
     var host = rest[..<colon]
     var bracketed = false
-    if host.hasPrefix("[") && host.hasSuffix("]") && host.count >= 2 {
+    if host.utf8.first == UInt8(ascii: "[") && host.utf8.last == UInt8(ascii: "]") && host.utf8.count >= 2 {
       host = host.dropFirst().dropLast()
       bracketed = true
     }
     guard !host.isEmpty else { throw .missingHost }
     // URL characters first: `postgres://u:p@h:5432` should be told it is a URL, not that IPv6 needs brackets.
     for scalar in host.unicodeScalars {
-      if scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F {
+      // Host names are ASCII: decide on bytes, and look up Unicode properties only past ASCII.
+      if scalar.value < 0x80 {
+        if scalar.value <= 0x20 || scalar.value == 0x7F { throw .invalidHost(.whitespaceOrControl) }
+        switch scalar {
+        case "/", "?", "#", "@", "[", "]", "\\", "%": throw .invalidHost(.notAHostName)
+        default: continue
+        }
+      }
+      if scalar.properties.isWhitespace || (0x80...0x9F).contains(scalar.value) {
         throw .invalidHost(.whitespaceOrControl)
       }
-      if "/?#@[]\\%".unicodeScalars.contains(scalar) { throw .invalidHost(.notAHostName) }
     }
-    if host.contains(":") && !bracketed { throw .invalidHost(.ipv6WithoutBrackets) }
+    if host.utf8.contains(UInt8(ascii: ":")) && !bracketed { throw .invalidHost(.ipv6WithoutBrackets) }
     self.init(host: String(host), port: port)
   }
 
   /// `host:port`, with brackets around an IPv6 address: the start of the token, and what messages show.
   public var authority: String {
-    host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]:\(port)" : "\(host):\(port)"
   }
 
   public var description: String { authority }
+}
+
+/// Whether `text` starts with `prefix` (lower-case ASCII), ignoring the case of ASCII letters in `text`.
+private func hasPrefixIgnoringASCIICase(_ text: Substring, _ prefix: String) -> Bool {
+  var remaining = text.utf8.makeIterator()
+  for expected in prefix.utf8 {
+    guard let byte = remaining.next() else { return false }
+    let folded = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    guard folded == expected else { return false }
+  }
+  return true
 }
 
 /// Why no token was made. The message names the problem, never the values involved.

@@ -1,5 +1,6 @@
 // The worked example of ../shared/reference/aws-rds-token.md §2.3, step by step, so a failure says which step broke.
 @testable import AWSAuth
+import Crypto
 import Foundation
 import Testing
 
@@ -43,5 +44,36 @@ import Testing
   @Test func percentEncodingLeavesOnlyUnreservedBytes() {
     #expect(SigV4.percentEncode("a+b c/d=e@f~g.h_i-j") == "a%2Bb%20c%2Fd%3De%40f~g.h_i-j")
     #expect(SigV4.percentEncode("üser") == "%C3%BCser")
+  }
+}
+
+@Suite struct HMACTests {
+  /// Our HMAC over raw buffers must give swift-crypto's `HMAC<SHA256>` bytes, for keys shorter, equal to and longer
+  /// than a block (a longer key is hashed first).
+  @Test func matchesSwiftCryptoHMAC() {
+    var generator = SystemRandomNumberGenerator()
+    for keyLength in [0, 1, 20, 44, 63, 64, 65, 100, 200] {
+      for messageLength in [0, 1, 55, 56, 64, 119, 1000] {
+        let key = (0..<keyLength).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let message = (0..<messageLength).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let ours = key.withUnsafeBytes { key in
+          message.withUnsafeBytes { HMACSHA256.authenticate($0, key: key) }
+        }.withUnsafeBytes { Array($0) }
+        let library = Array(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)))
+        #expect(ours == library, "key \(keyLength) bytes, message \(messageLength) bytes")
+      }
+    }
+  }
+
+  @Test func signingKeyIsTheSpecsChain() {
+    // The chain computed with swift-crypto's HMAC, step by step as the spec writes it.
+    var key = SymmetricKey(data: Array("AWS4wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY".utf8))
+    for part in ["20240102", "us-east-1", "rds-db", "aws4_request"] {
+      key = SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array(part.utf8), using: key))
+    }
+    let ours = SigV4.signingKey(
+      secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", day: "20240102", region: "us-east-1",
+      service: "rds-db")
+    #expect(ours == key)
   }
 }
