@@ -11,8 +11,8 @@ public import Foundation
 /// with IPv6 addresses in brackets (`[::1]:5432`).
 public struct RDSEndpoint: Sendable, Hashable, CustomStringConvertible {
   /// Lower-case, without brackets for an IPv6 address.
-  public var host: String
-  public var port: Int
+  public let host: String
+  public let port: Int
 
   public init(host: String, port: Int) {
     self.host = lowercasedHost(host)
@@ -29,34 +29,43 @@ public struct RDSEndpoint: Sendable, Hashable, CustomStringConvertible {
       rest = rest[rest.utf8.index(rest.startIndex, offsetBy: scheme.utf8.count)...]
       break
     }
-    guard let colon = rest.lastIndex(of: ":") else { throw .missingOrInvalidPort }
-    let portText = rest[rest.index(after: colon)...]
-    guard !portText.isEmpty, portText.utf8.count <= 5,
-      portText.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-      let port = Int(portText), (1...65_535).contains(port)
-    else { throw .missingOrInvalidPort }
+    guard let colon = rest.utf8.lastIndex(of: UInt8(ascii: ":")) else { throw .missingOrInvalidPort }
+    let portText = rest.utf8[rest.utf8.index(after: colon)...]
+    var port = 0
+    guard !portText.isEmpty, portText.count <= 5 else { throw .missingOrInvalidPort }
+    for byte in portText {
+      guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { throw .missingOrInvalidPort }
+      port = port * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    guard (1...65_535).contains(port) else { throw .missingOrInvalidPort }
     var host = rest[..<colon]
     var bracketed = false
     if host.utf8.first == UInt8(ascii: "[") && host.utf8.last == UInt8(ascii: "]") && host.utf8.count >= 2 {
-      host = host.dropFirst().dropLast()
+      host = host[host.utf8.index(after: host.startIndex)..<host.utf8.index(before: host.endIndex)]
       bracketed = true
     }
     guard !host.isEmpty else { throw .missingHost }
     // URL characters first: `postgres://u:p@h:5432` should be told it is a URL, not that IPv6 needs brackets.
-    for scalar in host.unicodeScalars {
-      // Host names are ASCII: decide on bytes, and look up Unicode properties only past ASCII.
-      if scalar.value < 0x80 {
-        if scalar.value <= 0x20 || scalar.value == 0x7F { throw .invalidHost(.whitespaceOrControl) }
-        switch scalar {
-        case "/", "?", "#", "@", "[", "]", "\\", "%": throw .invalidHost(.notAHostName)
-        default: continue
-        }
+    // Host names are ASCII: decide on bytes, and look up Unicode properties only if there is more than ASCII.
+    var ascii = true
+    var hasColon = false
+    for byte in host.utf8 {
+      switch byte {
+      case UInt8(ascii: ":"): hasColon = true
+      case 0...0x20, 0x7F: throw .invalidHost(.whitespaceOrControl)
+      case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "@"), UInt8(ascii: "["),
+        UInt8(ascii: "]"), UInt8(ascii: "\\"), UInt8(ascii: "%"):
+        throw .invalidHost(.notAHostName)
+      case 0x80...: ascii = false
+      default: continue
       }
-      if scalar.properties.isWhitespace || (0x80...0x9F).contains(scalar.value) {
+    }
+    if !ascii {
+      for scalar in host.unicodeScalars where scalar.properties.isWhitespace || (0x80...0x9F).contains(scalar.value) {
         throw .invalidHost(.whitespaceOrControl)
       }
     }
-    if host.utf8.contains(UInt8(ascii: ":")) && !bracketed { throw .invalidHost(.ipv6WithoutBrackets) }
+    if hasColon && !bracketed { throw .invalidHost(.ipv6WithoutBrackets) }
     self.init(host: String(host), port: port)
   }
 
@@ -149,10 +158,17 @@ public enum RDSAuthToken {
           || $0 == UInt8(ascii: "-")
       })
     else { throw .invalidRegion }
-    let query = SigV4.presignedQuery(
-      host: SigV4.hostHeader(host: endpoint.host, port: endpoint.port),
+    // `host:port`, the start of the token and (without `:443`) the signed Host header.
+    var authority = endpoint.authority
+    let hostHeader = endpoint.port == 443 ? String(authority.utf8.dropLast(4)) ?? authority : authority
+    var token: [UInt8] = []
+    token.reserveCapacity(authority.utf8.count + 500)
+    authority.withUTF8 { token.append(contentsOf: $0) }
+    SigV4.appendUTF8("/?", to: &token)
+    SigV4.appendPresignedQuery(
+      to: &token, method: "GET", hostHeader: hostHeader, path: "/",
       parameters: [("Action", "connect"), ("DBUser", username)],
       service: "rds-db", region: region, credentials: credentials, date: date, expires: lifetimeSeconds)
-    return "\(endpoint.authority)/?\(query)"
+    return String(decoding: token, as: UTF8.self)
   }
 }

@@ -74,42 +74,132 @@ public enum SigV4 {
     method: String = "GET", host: String, path: String = "/", parameters: [(name: String, value: String)],
     service: String, region: String, credentials: AWSCredentials, date: Date, expires: Int
   ) -> String {
+    var printed: [UInt8] = []
+    appendPresignedQuery(
+      to: &printed, method: method, hostHeader: trimAll(host), path: path, parameters: parameters, service: service, region: region,
+      credentials: credentials, date: date, expires: expires)
+    return String(decoding: printed, as: UTF8.self)
+  }
+
+  /// `presignedQuery`, appended to `printed` (which may already hold what goes before the query). The token is built
+  /// as bytes: making it through String appends took a third of a token's time. `hostHeader` is used as given
+  /// (already lower-case and trimmed).
+  static func appendPresignedQuery(
+    to printed: inout [UInt8], method: String, hostHeader: String, path: String, parameters: [(name: String, value: String)],
+    service: String, region: String, credentials: AWSCredentials, date: Date, expires: Int
+  ) {
     let timestamp = Timestamp(date)
     let scope = CredentialScope(day: timestamp.day, region: region, service: service)
-    var query: [(name: String, value: String)] = []
-    query.reserveCapacity(parameters.count + 6)
-    for parameter in parameters {
-      query.append((percentEncode(parameter.name), percentEncode(parameter.value)))
+    let token = credentials.sessionToken.flatMap { $0.isEmpty ? nil : $0 }
+    var estimate = 3 * scope.text.utf8.count + 300
+    estimate += 3 * (token?.utf8.count ?? 0)
+    for parameter in parameters { estimate += 3 * (parameter.name.utf8.count + parameter.value.utf8.count) }
+    printed.reserveCapacity(printed.count + estimate)
+
+    // Each parameter is percent-encoded straight into the printed query; `fields` remembers where each one's name,
+    // `=` and value are, so the canonical (sorted) query is copied from those bytes without a string per parameter.
+    var fields: [QueryField] = []
+    fields.reserveCapacity(parameters.count + 6)
+    func add(_ name: String, encodingValue value: String, keepingValue: Bool = false) {
+      if !fields.isEmpty { printed.append(UInt8(ascii: "&")) }
+      let start = printed.count
+      appendPercentEncoded(name, to: &printed)
+      let equals = printed.count
+      printed.append(UInt8(ascii: "="))
+      if keepingValue { appendUTF8(value, to: &printed) } else { appendPercentEncoded(value, to: &printed) }
+      fields.append(QueryField(start: start, equals: equals, end: printed.count))
     }
-    query.append(("X-Amz-Algorithm", algorithm))
-    query.append(("X-Amz-Credential", percentEncode("\(credentials.accessKeyID)/\(scope.text)")))
-    query.append(("X-Amz-Date", timestamp.basic))
-    query.append(("X-Amz-Expires", String(expires)))
-    query.append(("X-Amz-SignedHeaders", "host"))
+    for parameter in parameters { add(parameter.name, encodingValue: parameter.value) }
+    // The auth parameters in botocore's order; their names and the algorithm need no encoding.
+    add("X-Amz-Algorithm", encodingValue: algorithm, keepingValue: true)
+    add("X-Amz-Credential", encodingValue: "\(credentials.accessKeyID)/\(scope.text)")
+    add("X-Amz-Date", encodingValue: timestamp.basic, keepingValue: true)
+    add("X-Amz-Expires", encodingValue: String(expires), keepingValue: true)
+    add("X-Amz-SignedHeaders", encodingValue: "host", keepingValue: true)
     // botocore adds the token whenever it is not None; an empty one is treated as absent here, as header signing
     // (and the Go SDK) do, because an empty token parameter only makes the server reject the request.
-    if let token = credentials.sessionToken, !token.isEmpty {
-      query.append(("X-Amz-Security-Token", percentEncode(token)))
+    if let token { add("X-Amz-Security-Token", encodingValue: token) }
+
+    var canonicalRequest: [UInt8] = []
+    canonicalRequest.reserveCapacity(printed.count + hostHeader.utf8.count + 120)
+    appendUTF8(uppercasedMethod(method), to: &canonicalRequest)
+    canonicalRequest.append(newline)
+    appendUTF8(canonicalPath(path), to: &canonicalRequest)
+    canonicalRequest.append(newline)
+    appendSorted(fields, of: printed, to: &canonicalRequest)
+    appendUTF8("\nhost:", to: &canonicalRequest)
+    appendUTF8(hostHeader, to: &canonicalRequest)
+    appendUTF8("\n\nhost\n", to: &canonicalRequest)
+    appendUTF8(emptyPayloadHash, to: &canonicalRequest)
+    appendUTF8("&X-Amz-Signature=", to: &printed)
+    appendSignature(
+      of: canonicalRequest, timestamp: timestamp.basic, scope: scope, secretAccessKey: credentials.secretAccessKey,
+      to: &printed)
+  }
+
+  /// Where one encoded `name=value` sits in a byte buffer.
+  struct QueryField {
+    var start: Int
+    var equals: Int
+    var end: Int
+  }
+
+  /// Appends the fields joined by `&`, sorted by encoded name and then value, by bytes (botocore sorts the encoded
+  /// pairs). An insertion sort of indices: a presigned query has eight or so.
+  static func appendSorted(_ fields: [QueryField], of source: [UInt8], to output: inout [UInt8]) {
+    source.withUnsafeBufferPointer { bytes in
+      func precedes(_ left: QueryField, _ right: QueryField) -> Bool {
+        let leftName = UnsafeBufferPointer(rebasing: bytes[left.start..<left.equals])
+        let rightName = UnsafeBufferPointer(rebasing: bytes[right.start..<right.equals])
+        if !leftName.elementsEqual(rightName) { return leftName.lexicographicallyPrecedes(rightName) }
+        return UnsafeBufferPointer(rebasing: bytes[(left.equals + 1)..<left.end]).lexicographicallyPrecedes(
+          UnsafeBufferPointer(rebasing: bytes[(right.equals + 1)..<right.end]))
+      }
+      var order = Array(fields.indices)
+      for position in order.indices.dropFirst() {
+        let current = order[position]
+        var slot = position
+        while slot > 0 && precedes(fields[current], fields[order[slot - 1]]) {
+          order[slot] = order[slot - 1]
+          slot -= 1
+        }
+        order[slot] = current
+      }
+      for (position, index) in order.enumerated() {
+        if position > 0 { output.append(UInt8(ascii: "&")) }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fields[index].start..<fields[index].end]))
+      }
     }
-    var printed = ""
-    printed.reserveCapacity(query.reduce(80) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 })
-    appendQuery(query, to: &printed)
-    var canonicalRequest = method.uppercased()
-    canonicalRequest.reserveCapacity(printed.utf8.count + 200)
-    canonicalRequest += "\n"
-    canonicalRequest += canonicalPath(path)
-    canonicalRequest += "\n"
-    appendQuery(sortedPairs(query), to: &canonicalRequest)
-    canonicalRequest += "\nhost:"
-    canonicalRequest += trimAll(host)
-    canonicalRequest += "\n\nhost\n"
-    canonicalRequest += emptyPayloadHash
-    let signature = signature(
-      canonicalRequest: canonicalRequest, timestamp: timestamp.basic, scope: scope,
-      secretAccessKey: credentials.secretAccessKey)
-    printed += "&X-Amz-Signature="
-    printed += signature
-    return printed
+  }
+
+  /// `percentEncode`, appended to a byte buffer: counted first, then written in place, since appending byte by byte
+  /// made this the costliest step of a token.
+  static func appendPercentEncoded(_ text: String, to output: inout [UInt8]) {
+    var contiguous = text
+    contiguous.withUTF8 { utf8 in
+      var escapes = 0
+      for byte in utf8 where !isUnreserved(byte) { escapes += 1 }
+      if escapes == 0 {
+        output.append(contentsOf: utf8)
+        return
+      }
+      let start = output.count
+      output.append(contentsOf: repeatElement(0, count: utf8.count + 2 * escapes))
+      output.withUnsafeMutableBufferPointer { buffer in
+        var index = start
+        for byte in utf8 {
+          if isUnreserved(byte) {
+            buffer[index] = byte
+            index += 1
+          } else {
+            buffer[index] = UInt8(ascii: "%")
+            buffer[index + 1] = upperHexDigit(byte >> 4)
+            buffer[index + 2] = upperHexDigit(byte & 0x0F)
+            index += 3
+          }
+        }
+      }
+    }
   }
 
   /// The value of the Host header for `host` and `port`, as botocore signs it: lower-case, IPv6 addresses in
@@ -162,25 +252,58 @@ public enum SigV4 {
     var day: String
     var region: String
     var service: String
-    var text: String { "\(day)/\(region)/\(service)/aws4_request" }
+    var text: String
+
+    init(day: String, region: String, service: String) {
+      self.day = day
+      self.region = region
+      self.service = service
+      text = "\(day)/\(region)/\(service)/aws4_request"
+    }
   }
 
   static func signature(canonicalRequest: String, timestamp: String, scope: CredentialScope, secretAccessKey: String)
     -> String
   {
-    var toSign = stringToSign(
-      canonicalRequest: canonicalRequest, timestamp: timestamp, day: scope.day, region: scope.region,
-      service: scope.service)
+    var signature: [UInt8] = []
+    appendSignature(
+      of: Array(canonicalRequest.utf8), timestamp: timestamp, scope: scope, secretAccessKey: secretAccessKey,
+      to: &signature)
+    return String(decoding: signature, as: UTF8.self)
+  }
+
+  /// Appends the lower-case hex signature of a canonical request: string to sign, then HMAC with the signing key.
+  static func appendSignature(
+    of canonicalRequest: [UInt8], timestamp: String, scope: CredentialScope, secretAccessKey: String,
+    to output: inout [UInt8]
+  ) {
+    var toSign: [UInt8] = []
+    toSign.reserveCapacity(150)
+    appendUTF8(algorithm, to: &toSign)
+    toSign.append(newline)
+    appendUTF8(timestamp, to: &toSign)
+    toSign.append(newline)
+    appendUTF8(scope.text, to: &toSign)
+    toSign.append(newline)
+    var hasher = SHA256()
+    canonicalRequest.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+    hasher.finalize().withUnsafeBytes { appendHex($0, to: &toSign) }
     let key = signingKeyDigest(
       secretAccessKey: secretAccessKey, day: scope.day, region: scope.region, service: scope.service)
     let code = key.withUnsafeBytes { key in
-      toSign.withUTF8 { message in HMACSHA256.authenticate(UnsafeRawBufferPointer(message), key: key) }
+      toSign.withUnsafeBytes { HMACSHA256.authenticate($0, key: key) }
     }
-    return code.withUnsafeBytes { hex($0) }
+    code.withUnsafeBytes { appendHex($0, to: &output) }
   }
 
-  /// The signing key's bytes: `kSigning` of the spec's HMAC chain.
+  /// The signing key's bytes: `kSigning` of the spec's HMAC chain, from `SigningKeyCache` when it was derived lately.
   static func signingKeyDigest(secretAccessKey: String, day: String, region: String, service: String) -> SHA256.Digest {
+    SigningKeyCache.shared.key(secretAccessKey: secretAccessKey, day: day, region: region, service: service) {
+      deriveSigningKey(secretAccessKey: secretAccessKey, day: day, region: region, service: service)
+    }
+  }
+
+  static func deriveSigningKey(secretAccessKey: String, day: String, region: String, service: String) -> SHA256.Digest {
     var secret = "AWS4" + secretAccessKey
     var key = secret.withUTF8 { secret in
       var day = day
@@ -198,7 +321,7 @@ public enum SigV4 {
   /// expect), then every byte but unreserved ones and `/` percent-encoded. The input is the URL's already-encoded
   /// path, so an escape in it is encoded a second time: the spec's rule for every service except S3.
   static func canonicalPath(_ encodedPath: String) -> String {
-    guard !encodedPath.isEmpty else { return "/" }
+    guard !encodedPath.isEmpty, encodedPath != "/" else { return "/" }
     var segments: [Substring] = []
     for segment in encodedPath.split(separator: "/", omittingEmptySubsequences: true) where segment != "." {
       if segment == ".." {
@@ -243,6 +366,30 @@ public enum SigV4 {
 
   static func sortedPairs(_ pairs: [(name: String, value: String)]) -> [(name: String, value: String)] {
     pairs.sorted { left, right in left.name != right.name ? left.name < right.name : left.value < right.value }
+  }
+
+  static func appendQuery(_ pairs: [(name: String, value: String)], to bytes: inout [UInt8]) {
+    for (index, pair) in pairs.enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: "&")) }
+      appendUTF8(pair.name, to: &bytes)
+      bytes.append(UInt8(ascii: "="))
+      appendUTF8(pair.value, to: &bytes)
+    }
+  }
+
+  /// Appends a string's UTF-8 by one copy of its contiguous storage (the generic `append(contentsOf: utf8)` walked it
+  /// byte by byte).
+  @inline(__always)
+  static func appendUTF8(_ text: String, to bytes: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { bytes.append(contentsOf: $0) }
+  }
+
+  static let newline = UInt8(ascii: "\n")
+
+  /// The method in upper case, as botocore's `method.upper()`; the usual upper-case ASCII method without a copy.
+  static func uppercasedMethod(_ method: String) -> String {
+    method.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) ? method : method.uppercased()
   }
 
   static func appendQuery(_ pairs: [(name: String, value: String)], to text: inout String) {
@@ -323,7 +470,6 @@ public enum SigV4 {
 
   // MARK: - Encoding helpers
 
-  private static let hexDigitsUpper = Array("0123456789ABCDEF".utf8)
   private static let hexDigitsLower = Array("0123456789abcdef".utf8)
 
   static func isUnreserved(_ byte: UInt8) -> Bool {
@@ -337,21 +483,34 @@ public enum SigV4 {
   }
 
   static func percentEncode(_ text: String, keepingSlash: Bool) -> String {
-    let utf8 = text.utf8
-    // Most values (access key ids, dates, plain user names) need no escape at all; return them without copying.
-    if utf8.allSatisfy({ isUnreserved($0) || (keepingSlash && $0 == UInt8(ascii: "/")) }) { return text }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(utf8.count * 3)
-    for byte in utf8 {
-      if isUnreserved(byte) || (keepingSlash && byte == UInt8(ascii: "/")) {
-        bytes.append(byte)
-      } else {
-        bytes.append(UInt8(ascii: "%"))
-        bytes.append(hexDigitsUpper[Int(byte >> 4)])
-        bytes.append(hexDigitsUpper[Int(byte & 0x0F)])
+    var contiguous = text
+    return contiguous.withUTF8 { utf8 in
+      // Most values (access key ids, dates, plain user names) need no escape at all; return them without copying.
+      var escapes = 0
+      for byte in utf8 where !(isUnreserved(byte) || (keepingSlash && byte == UInt8(ascii: "/"))) { escapes += 1 }
+      if escapes == 0 { return text }
+      // Written straight into the new string's storage: one pass, no intermediate array.
+      return String(unsafeUninitializedCapacity: utf8.count + 2 * escapes) { buffer in
+        var index = 0
+        for byte in utf8 {
+          if isUnreserved(byte) || (keepingSlash && byte == UInt8(ascii: "/")) {
+            buffer[index] = byte
+            index += 1
+          } else {
+            buffer[index] = UInt8(ascii: "%")
+            buffer[index + 1] = upperHexDigit(byte >> 4)
+            buffer[index + 2] = upperHexDigit(byte & 0x0F)
+            index += 3
+          }
+        }
+        return index
       }
     }
-    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  @inline(__always)
+  static func upperHexDigit(_ nibble: UInt8) -> UInt8 {
+    nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10
   }
 
   /// Decodes `%XX` escapes; a `%` not followed by two hex digits stays as it is. `+` is not a space here: SigV4
@@ -385,19 +544,64 @@ public enum SigV4 {
     }
   }
 
-  static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+  static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
     var output: [UInt8] = []
-    output.reserveCapacity(64)
+    appendHex(bytes, to: &output)
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  static func appendHex(_ bytes: UnsafeRawBufferPointer, to output: inout [UInt8]) {
+    output.reserveCapacity(output.count + bytes.count * 2)
     for byte in bytes {
       output.append(hexDigitsLower[Int(byte >> 4)])
       output.append(hexDigitsLower[Int(byte & 0x0F)])
     }
-    return String(decoding: output, as: UTF8.self)
   }
 
   static func hexSHA256(_ bytes: [UInt8]) -> String {
     if bytes.isEmpty { return emptyPayloadHash }
     return SHA256.hash(data: bytes).withUnsafeBytes { hex($0) }
+  }
+}
+
+// MARK: - Signing key cache
+
+/// The last few derived signing keys. A key depends only on the secret, the day, the region and the service, so a
+/// process that makes many tokens or calls (the same database, the same STS region) derives it once a day instead of
+/// four HMACs every time; aws-sdk-go-v2's signer (Atlas's) keeps the same kind of cache. Entries are matched on the
+/// secret itself, not only the access key id, so a test that reuses an id with another secret still gets the right
+/// key; they hold nothing the process's credentials do not already hold, and at most `capacity` of them.
+final class SigningKeyCache: @unchecked Sendable {
+  static let shared = SigningKeyCache()
+  static let capacity = 8
+
+  private struct Entry {
+    var secretAccessKey: String
+    var day: String
+    var region: String
+    var service: String
+    var key: SHA256.Digest
+  }
+
+  // Guards `entries`; NSLock rather than a Mutex because AWSAuth imports only Foundation and Crypto.
+  private let lock = NSLock()
+  private var entries: [Entry] = []
+
+  func key(
+    secretAccessKey: String, day: String, region: String, service: String, derive: () -> SHA256.Digest
+  ) -> SHA256.Digest {
+    lock.lock()
+    let cached = entries.last {
+      $0.day == day && $0.region == region && $0.service == service && $0.secretAccessKey == secretAccessKey
+    }
+    lock.unlock()
+    if let cached { return cached.key }
+    let key = derive()
+    lock.lock()
+    if entries.count >= Self.capacity { entries.removeFirst() }
+    entries.append(Entry(secretAccessKey: secretAccessKey, day: day, region: region, service: service, key: key))
+    lock.unlock()
+    return key
   }
 }
 
@@ -499,18 +703,44 @@ struct Timestamp {
     let month = Int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9)
     let year = Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0))
     fields = (year, month, day, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
-    let dayText = pad(year, 4) + pad(month, 2) + pad(day, 2)
-    self.day = dayText
-    basic = dayText + "T" + pad(fields.hour, 2) + pad(fields.minute, 2) + pad(fields.second, 2) + "Z"
+    guard (0...9999).contains(year) else {
+      let dayText = pad(year, 4) + pad(month, 2) + pad(day, 2)
+      self.day = dayText
+      basic = dayText + "T" + pad(fields.hour, 2) + pad(fields.minute, 2) + pad(fields.second, 2) + "Z"
+      return
+    }
+    // Four-digit years, i.e. always: sixteen bytes written in place rather than eight small strings joined.
+    var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: 16)
+    for (value, end) in [(year, 4), (month, 6), (day, 8), (fields.hour, 11), (fields.minute, 13), (fields.second, 15)] {
+      var rest = value
+      var index = end - 1
+      while rest > 0 && index >= 0 {
+        bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+        index -= 1
+      }
+    }
+    bytes[8] = UInt8(ascii: "T")
+    bytes[15] = UInt8(ascii: "Z")
+    self.day = String(decoding: bytes[0..<8], as: UTF8.self)
+    basic = String(decoding: bytes, as: UTF8.self)
   }
 }
 
 /// A host name lower-cased as Python's `str.lower` does; ASCII names, the usual case, without leaving bytes.
 func lowercasedHost(_ host: String) -> String {
-  let utf8 = host.utf8
-  guard utf8.allSatisfy({ $0 < 0x80 }) else { return host.lowercased() }
-  guard utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return host }
-  return String(decoding: utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+  var host = host
+  let (ascii, upper) = host.withUTF8 { bytes in
+    var upper = false
+    for byte in bytes {
+      if byte >= 0x80 { return (false, upper) }
+      if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper = true }
+    }
+    return (true, upper)
+  }
+  guard ascii else { return host.lowercased() }
+  guard upper else { return host }
+  return String(decoding: host.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
 }
 
 /// Zero-padded decimal, as `%0Nd` (a negative year keeps its sign in front).

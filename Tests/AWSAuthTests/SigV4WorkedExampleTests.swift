@@ -77,3 +77,28 @@ import Testing
     #expect(ours == key)
   }
 }
+
+@Suite struct SigningKeyCacheTests {
+  /// The cache is keyed on the secret too: the same access key id with another secret must not reuse a key, and a
+  /// key evicted and derived again gives the same signature.
+  @Test func anotherSecretOrDayIsNeverServedACachedKey() throws {
+    func token(secret: String, day: Double) throws -> String {
+      try RDSAuthToken.generate(
+        endpoint: "db.example.com:5432", username: "atlas", region: "eu-west-1",
+        credentials: AWSCredentials(accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: secret, source: "test"),
+        date: Date(timeIntervalSince1970: 1_704_164_645 + day * 86_400))
+    }
+    let first = try token(secret: "secret-one", day: 0)
+    let other = try token(secret: "secret-two", day: 0)
+    #expect(first != other)
+    #expect(try token(secret: "secret-one", day: 0) == first)
+    // More distinct days than the cache holds, then the first again: derived afresh, same token.
+    for day in 1...(SigningKeyCache.capacity + 2) { _ = try token(secret: "secret-one", day: Double(day)) }
+    #expect(try token(secret: "secret-one", day: 0) == first)
+    let uncached = SigV4.deriveSigningKey(
+      secretAccessKey: "secret-two", day: "20240102", region: "eu-west-1", service: "rds-db")
+    let cached = SigV4.signingKeyDigest(
+      secretAccessKey: "secret-two", day: "20240102", region: "eu-west-1", service: "rds-db")
+    #expect(Array(uncached) == Array(cached))
+  }
+}
