@@ -71,7 +71,14 @@ public struct RDSEndpoint: Sendable, Hashable, CustomStringConvertible {
 
   /// `host:port`, with brackets around an IPv6 address: the start of the token, and what messages show.
   public var authority: String {
-    host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]:\(port)" : "\(host):\(port)"
+    let bracketed = host.utf8.contains(UInt8(ascii: ":"))
+    var text = ""
+    text.reserveCapacity(host.utf8.count + 8)
+    if bracketed { text += "[" }
+    text += host
+    text += bracketed ? "]:" : ":"
+    text += String(port)
+    return text
   }
 
   public var description: String { authority }

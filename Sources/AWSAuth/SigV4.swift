@@ -472,13 +472,18 @@ public enum SigV4 {
 
   private static let hexDigitsLower = Array("0123456789abcdef".utf8)
 
+  /// `A-Z a-z 0-9 - _ . ~`, as two 64-bit masks over ASCII (bit n of the first word is byte n, of the second byte
+  /// 64 + n): one shift and test per byte, the innermost step of encoding a token.
+  @inline(__always)
   static func isUnreserved(_ byte: UInt8) -> Bool {
+    // Low word: '-' (45), '.' (46), '0'...'9' (48...57). High word: 'A'...'Z' (65...90), '_' (95), 'a'...'z'
+    // (97...122), '~' (126).
+    let low: UInt64 = 0x03FF_6000_0000_0000
+    let high: UInt64 = 0x4000_0000_8000_0000 | 0x07FF_FFFE_0000_0000 | 0x0000_0000_07FF_FFFE
     switch byte {
-    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-      UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
-      return true
-    default:
-      return false
+    case 0..<64: return (low >> UInt64(byte)) & 1 == 1
+    case 64..<128: return (high >> UInt64(byte - 64)) & 1 == 1
+    default: return false
     }
   }
 

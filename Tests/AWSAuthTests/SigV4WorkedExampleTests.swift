@@ -102,3 +102,31 @@ import Testing
     #expect(Array(uncached) == Array(cached))
   }
 }
+
+@Suite struct PercentEncodingTests {
+  @Test func unreservedIsExactlyRFC3986sSet() {
+    let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~".utf8)
+    for byte in UInt8.min...UInt8.max {
+      #expect(SigV4.isUnreserved(byte) == unreserved.contains(byte), "byte \(byte)")
+    }
+  }
+
+  @Test func everyByteEncodesAsPythonsQuote() {
+    // Python: quote(bytes([b]), safe='-_.~') for every byte that is valid UTF-8 alone (ASCII).
+    for byte in UInt8(0)..<0x80 {
+      let text = String(decoding: [byte], as: UTF8.self)
+      let expected =
+        SigV4.isUnreserved(byte) ? text : "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+      #expect(SigV4.percentEncode(text) == expected, "byte \(byte)")
+      var appended: [UInt8] = []
+      SigV4.appendPercentEncoded(text, to: &appended)
+      #expect(String(decoding: appended, as: UTF8.self) == expected, "byte \(byte)")
+    }
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
+  }
+}
