@@ -1,4 +1,4 @@
-// The RDS IAM auth token: the endpoint parsed as Atlas accepts it, signed and printed as botocore's generate_db_auth_token.
+// The RDS IAM auth token: the endpoint parsed as Atlas accepts it, signed and printed as botocore prints it.
 //
 // The token is a SigV4 presigned `GET https://HOST:PORT/?Action=connect&DBUser=USER` for service `rds-db`, valid
 // 900 s, with `https://` removed (../shared/reference/aws-rds-token.md §2). One deliberate difference from botocore:
@@ -117,7 +117,8 @@ public enum RDSTokenError: Error, Sendable, Equatable, CustomStringConvertible, 
     switch self {
     case .missingOrInvalidPort:
       return
-        "the provided endpoint is missing a port, or the provided port is invalid: expected HOST:PORT with a port from 1 to 65535, e.g. mydb.abc123xyz.us-east-1.rds.amazonaws.com:5432"
+        "the provided endpoint is missing a port, or the provided port is invalid: expected HOST:PORT with a port "
+        + "from 1 to 65535, e.g. mydb.abc123xyz.us-east-1.rds.amazonaws.com:5432"
     case .missingHost:
       return "the provided endpoint has no host before the port: expected HOST:PORT"
     case .invalidHost(.ipv6WithoutBrackets):
@@ -126,7 +127,8 @@ public enum RDSTokenError: Error, Sendable, Equatable, CustomStringConvertible, 
       return "the provided endpoint's host contains spaces or control characters"
     case .invalidHost(.notAHostName):
       return
-        "the provided endpoint is not HOST:PORT (it contains one of / ? # @ [ ] \\ %); give the database host and port only, not a URL"
+        "the provided endpoint is not HOST:PORT (it contains one of / ? # @ [ ] \\ %); "
+        + "give the database host and port only, not a URL"
     case .emptyUsername:
       return "the database user name is empty"
     case .emptyRegion:
@@ -151,7 +153,8 @@ public enum RDSAuthToken {
     endpoint: String, username: String, region: String, credentials: AWSCredentials, date: Date
   ) throws(RDSTokenError) -> String {
     try generate(
-      endpoint: RDSEndpoint(parsing: endpoint), username: username, region: region, credentials: credentials, date: date)
+      endpoint: RDSEndpoint(parsing: endpoint), username: username, region: region, credentials: credentials,
+      date: date)
   }
 
   public static func generate(

@@ -1,4 +1,4 @@
-// AWS Signature Version 4, written from AWS's spec and checked byte for byte against botocore: header signing and presigned query.
+// AWS Signature Version 4 (header signing and presigned query), from AWS's spec, byte for byte as botocore signs.
 //
 // Both forms follow botocore (`botocore/auth.py`: `SigV4Auth`, `SigV4QueryAuth`) rather than the spec's looser
 // wording wherever the two could differ, because our acceptance test is "byte-identical to the AWS CLI": the host is
@@ -15,7 +15,8 @@ public enum SigV4 {
   /// Hex SHA-256 of zero bytes: the payload hash of a request without a body.
   public static let emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
-  /// The headers to send: the given ones plus `Host` (if absent), `X-Amz-Date`, `X-Amz-Security-Token` (with a session token) and `Authorization`.
+  /// The headers to send: the given ones plus `Host` (if absent), `X-Amz-Date`, `X-Amz-Security-Token` (with a
+  /// session token) and `Authorization`.
   ///
   /// As botocore's `SigV4Auth.add_auth`: an `Authorization` already present is replaced; a `Date` header, if given, is
   /// rewritten to the signing time (RFC 2822, as `email.utils.formatdate`) and then stands in for `X-Amz-Date`; an
@@ -60,7 +61,8 @@ public enum SigV4 {
       secretAccessKey: credentials.secretAccessKey)
     if headerValue("Host", in: result) == nil { result["Host"] = parts.hostHeader }
     result["Authorization"] =
-      "\(algorithm) Credential=\(credentials.accessKeyID)/\(scope.text), SignedHeaders=\(signedNames), Signature=\(signature)"
+      "\(algorithm) Credential=\(credentials.accessKeyID)/\(scope.text), "
+      + "SignedHeaders=\(signedNames), Signature=\(signature)"
     return result
   }
 
@@ -76,8 +78,8 @@ public enum SigV4 {
   ) -> String {
     var printed: [UInt8] = []
     appendPresignedQuery(
-      to: &printed, method: method, hostHeader: trimAll(host), path: path, parameters: parameters, service: service, region: region,
-      credentials: credentials, date: date, expires: expires)
+      to: &printed, method: method, hostHeader: trimAll(host), path: path, parameters: parameters, service: service,
+      region: region, credentials: credentials, date: date, expires: expires)
     return String(decoding: printed, as: UTF8.self)
   }
 
@@ -85,8 +87,9 @@ public enum SigV4 {
   /// as bytes: making it through String appends took a third of a token's time. `hostHeader` is used as given
   /// (already lower-case and trimmed).
   static func appendPresignedQuery(
-    to printed: inout [UInt8], method: String, hostHeader: String, path: String, parameters: [(name: String, value: String)],
-    service: String, region: String, credentials: AWSCredentials, date: Date, expires: Int
+    to printed: inout [UInt8], method: String, hostHeader: String, path: String,
+    parameters: [(name: String, value: String)], service: String, region: String, credentials: AWSCredentials,
+    date: Date, expires: Int
   ) {
     let timestamp = Timestamp(date)
     let scope = CredentialScope(day: timestamp.day, region: region, service: service)
@@ -229,9 +232,9 @@ public enum SigV4 {
 
   /// The string to sign for a canonical request: algorithm, timestamp, credential scope and the canonical request's
   /// hex SHA-256, one per line.
-  public static func stringToSign(canonicalRequest: String, timestamp: String, day: String, region: String, service: String)
-    -> String
-  {
+  public static func stringToSign(
+    canonicalRequest: String, timestamp: String, day: String, region: String, service: String
+  ) -> String {
     let scope = CredentialScope(day: day, region: region, service: service)
     var canonicalRequest = canonicalRequest
     let hash = canonicalRequest.withUTF8 { bytes in
@@ -366,15 +369,6 @@ public enum SigV4 {
 
   static func sortedPairs(_ pairs: [(name: String, value: String)]) -> [(name: String, value: String)] {
     pairs.sorted { left, right in left.name != right.name ? left.name < right.name : left.value < right.value }
-  }
-
-  static func appendQuery(_ pairs: [(name: String, value: String)], to bytes: inout [UInt8]) {
-    for (index, pair) in pairs.enumerated() {
-      if index > 0 { bytes.append(UInt8(ascii: "&")) }
-      appendUTF8(pair.name, to: &bytes)
-      bytes.append(UInt8(ascii: "="))
-      appendUTF8(pair.value, to: &bytes)
-    }
   }
 
   /// Appends a string's UTF-8 by one copy of its contiguous storage (the generic `append(contentsOf: utf8)` walked it
@@ -685,8 +679,8 @@ struct Timestamp {
     let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     let weekday = weekdays[Int(((daysSinceEpoch % 7) + 7) % 7)]
     let month = months[max(0, min(11, fields.month - 1))]
-    return
-      "\(weekday), \(pad(fields.day, 2)) \(month) \(pad(fields.year, 4)) \(pad(fields.hour, 2)):\(pad(fields.minute, 2)):\(pad(fields.second, 2)) -0000"
+    let time = "\(pad(fields.hour, 2)):\(pad(fields.minute, 2)):\(pad(fields.second, 2))"
+    return "\(weekday), \(pad(fields.day, 2)) \(month) \(pad(fields.year, 4)) \(time) -0000"
   }
 
   private var fields: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int)
@@ -745,7 +739,8 @@ func lowercasedHost(_ host: String) -> String {
   }
   guard ascii else { return host.lowercased() }
   guard upper else { return host }
-  return String(decoding: host.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+  let lowered = host.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+  return String(decoding: lowered, as: UTF8.self)
 }
 
 /// Zero-padded decimal, as `%0Nd` (a negative year keeps its sign in front).
