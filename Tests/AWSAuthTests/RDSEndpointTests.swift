@@ -108,3 +108,27 @@ import Testing
     #expect(!ipv6.contains("X-Amz-Security-Token"))
   }
 }
+
+@Suite struct HostHeaderTests {
+  @Test func hostHeaderIsLowerCaseWithoutPort443AndBracketsIPv6() {
+    #expect(SigV4.hostHeader(host: "MyDB.Example.COM", port: 5432) == "mydb.example.com:5432")
+    #expect(SigV4.hostHeader(host: "db.example.com", port: 443) == "db.example.com")
+    #expect(SigV4.hostHeader(host: "db.example.com", port: nil) == "db.example.com")
+    #expect(SigV4.hostHeader(host: "::1", port: 5432) == "[::1]:5432")
+    #expect(SigV4.hostHeader(host: "[::1]", port: 443) == "[::1]")
+  }
+
+  /// A deliberate difference from botocore, which adds `X-Amz-Security-Token=` for an empty (not absent) token.
+  @Test func emptySessionTokenIsTreatedAsNone() throws {
+    func token(_ sessionToken: String?) throws -> String {
+      try RDSAuthToken.generate(
+        endpoint: "db.example.com:5432", username: "atlas", region: "us-east-1",
+        credentials: AWSCredentials(
+          accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+          sessionToken: sessionToken, source: "test"),
+        date: Date(timeIntervalSince1970: 1_704_164_645))
+    }
+    #expect(try token("") == token(nil))
+    #expect(!(try token("")).contains("X-Amz-Security-Token"))
+  }
+}
