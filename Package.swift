@@ -41,11 +41,16 @@ let package = Package(
     .executableTarget(
       name: "mercator-bench", dependencies: ["HCLSyntax", "AtlasLanguage"], path: "Benchmarks/Analysis",
       swiftSettings: strictSettings),
+    // Benchmarks/token.sh: RDS auth tokens per second in process, against boto3 in the same run.
+    .executableTarget(
+      name: "mercator-token-bench", dependencies: ["AWSAuth"], path: "Benchmarks/Token", swiftSettings: strictSettings),
     .testTarget(name: "HCLSyntaxTests", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
     .testTarget(name: "HCLEvalTests", dependencies: ["HCLEval", "HCLSyntax"], swiftSettings: strictSettings),
     .testTarget(
       name: "AtlasLanguageTests", dependencies: ["AtlasLanguage", "HCLSyntax", "HCLEval"], swiftSettings: strictSettings),
-    .testTarget(name: "AWSAuthTests", dependencies: ["AWSAuth"], swiftSettings: strictSettings),
+    .testTarget(
+      name: "AWSAuthTests", dependencies: ["AWSAuth", .product(name: "Crypto", package: "swift-crypto")],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "LanguageServerTests", dependencies: ["LanguageServer", "AtlasLanguage", "HCLSyntax"], swiftSettings: strictSettings),
   ],
