@@ -5,7 +5,7 @@
 public import Foundation
 
 #if canImport(FoundationNetworking)
-  public import FoundationNetworking
+  import FoundationNetworking
 #endif
 
 /// What the credential chain may read and call. `.process` is this process's own; tests build their own.
@@ -126,8 +126,7 @@ public protocol AWSHTTPClient: Sendable {
   func send(_ request: AWSHTTPRequest) async throws -> AWSHTTPResponse
 }
 
-/// HTTP over URLSession (FoundationNetworking on Linux), with a hard deadline per request: URLSession's own timeout
-/// counts idle time between bytes, so a slow trickle could outlast it; the race below bounds the whole exchange.
+/// HTTP over URLSession (FoundationNetworking on Linux), with a hard deadline per request.
 public final class URLSessionHTTPClient: AWSHTTPClient {
   public static let shared = URLSessionHTTPClient()
   private let session: URLSession
@@ -153,39 +152,43 @@ public final class URLSessionHTTPClient: AWSHTTPClient {
     if !request.body.isEmpty || request.method == "POST" || request.method == "PUT" {
       urlRequest.httpBody = Data(request.body)
     }
-    let session = self.session
     let timeout = request.timeout
-    return try await withThrowingTaskGroup(of: AWSHTTPResponse?.self) { group in
-      group.addTask {
-        do {
-          let (data, response) = try await session.data(for: urlRequest)
-          guard let http = response as? HTTPURLResponse else {
-            throw AWSHTTPFailure.cannotConnect("not an HTTP answer")
+    // The completion-handler API with our own timer, not `session.data(for:)` raced in a task group: cancelling
+    // that async call from Swift concurrency while its answer arrives can deadlock FoundationNetworking on Linux
+    // (the task's status lock and the session's queue taken in opposite orders), seen here as a hung test run.
+    return try await withCheckedThrowingContinuation { continuation in
+      let once = ResumeOnce()
+      let task = session.dataTask(with: urlRequest) { data, response, error in
+        guard once.claim() else { return }
+        if let error {
+          if let urlError = error as? URLError {
+            continuation.resume(
+              throwing: urlError.code == .timedOut
+                ? AWSHTTPFailure.timedOut(timeout) : AWSHTTPFailure.cannotConnect(Self.reason(urlError)))
+          } else {
+            continuation.resume(throwing: AWSHTTPFailure.cannotConnect("\(type(of: error))"))
           }
-          var headers: [String: String] = [:]
-          for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
-          }
-          return AWSHTTPResponse(status: http.statusCode, headers: headers, body: [UInt8](data))
-        } catch let failure as AWSHTTPFailure {
-          throw failure
-        } catch let error as URLError {
-          if error.code == .timedOut { throw AWSHTTPFailure.timedOut(timeout) }
-          throw AWSHTTPFailure.cannotConnect(Self.reason(error))
-        } catch {
-          throw AWSHTTPFailure.cannotConnect("\(type(of: error))")
+          return
         }
+        guard let http = response as? HTTPURLResponse else {
+          continuation.resume(throwing: AWSHTTPFailure.cannotConnect("not an HTTP answer"))
+          return
+        }
+        var headers: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+          if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
+        }
+        continuation.resume(
+          returning: AWSHTTPResponse(status: http.statusCode, headers: headers, body: [UInt8](data ?? Data())))
       }
-      group.addTask {
-        try? await Task.sleep(nanoseconds: UInt64(max(0, timeout) * 1_000_000_000))
-        return nil
+      task.resume()
+      // URLSession's own timeout counts idle time between bytes, so a slow trickle could outlast it; this bounds the
+      // whole exchange.
+      DispatchQueue.global().asyncAfter(deadline: .now() + max(0, timeout)) {
+        guard once.claim() else { return }
+        continuation.resume(throwing: AWSHTTPFailure.timedOut(timeout))
+        task.cancel()
       }
-      defer { group.cancelAll() }
-      // The first to finish decides: an answer, a failure, or the deadline (nil).
-      guard let first = try await group.next(), let response = first else {
-        throw AWSHTTPFailure.timedOut(timeout)
-      }
-      return response
     }
   }
 

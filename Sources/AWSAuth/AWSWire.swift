@@ -4,28 +4,9 @@ import Foundation
 
 enum AWSWire {
   /// `application/x-www-form-urlencoded` as the AWS query protocol writes it: RFC 3986 unreserved characters stay,
-  /// everything else is %XX of its UTF-8 bytes (upper-case hex), so `+`, `/`, `=` in tokens survive.
+  /// everything else is %XX of its UTF-8 bytes (SigV4's encoder), so `+`, `/`, `=` in tokens survive.
   static func formEncode(_ pairs: [(String, String)]) -> [UInt8] {
-    Array(pairs.map { "\(percentEncode($0.0))=\(percentEncode($0.1))" }.joined(separator: "&").utf8)
-  }
-
-  static func percentEncode(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-        UInt8(ascii: "~"):
-        result.unicodeScalars.append(Unicode.Scalar(byte))
-      default:
-        let hex = Array("0123456789ABCDEF".unicodeScalars)
-        result.unicodeScalars.append("%")
-        result.unicodeScalars.append(hex[Int(byte >> 4)])
-        result.unicodeScalars.append(hex[Int(byte & 0x0F)])
-      }
-    }
-    return result
+    Array(pairs.map { "\(SigV4.percentEncode($0.0))=\(SigV4.percentEncode($0.1))" }.joined(separator: "&").utf8)
   }
 
   /// An RFC 3339 / ISO 8601 instant, with or without fractional seconds, `Z` or an offset; nil when it is not one.

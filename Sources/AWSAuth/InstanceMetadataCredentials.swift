@@ -98,7 +98,7 @@ struct InstanceMetadataProvider {
     // 3. The role's credentials; "Code" must be "Success" as the Go SDK requires.
     let response = try answer(
       await exchange(
-        "GET", base, "/latest/meta-data/iam/security-credentials/" + AWSWire.percentEncode(role), tokenHeader,
+        "GET", base, "/latest/meta-data/iam/security-credentials/" + SigV4.percentEncode(role), tokenHeader,
         deadline), place, what: "the credentials of role \(role)")
     guard let json = AWSWire.jsonObject(response.body) else {
       throw AWSAuthError(.malformedAnswer, source: source, "\(place) answered role \(role) with no JSON object")

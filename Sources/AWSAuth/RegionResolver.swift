@@ -2,7 +2,7 @@
 //
 // Facts: ../shared/reference/aws-rds-token.md §5. Unlike Atlas, which signs with an empty region that the database
 // then rejects, finding no region is an error that says where we looked.
-public import Foundation
+import Foundation
 
 /// A region and where it was found.
 public struct ResolvedRegion: Sendable, Equatable, CustomStringConvertible {

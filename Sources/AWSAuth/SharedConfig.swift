@@ -4,7 +4,7 @@
 // the config file (other sections dropped, `[profile default]` wins over `[default]`), `[x]` in the credentials file
 // (`[profile x]` there dropped); the credentials file merged over the config file key by key; partial key pairs
 // rejected per file; `source_profile` chains where a second visit to a profile drops its role options.
-public import Foundation
+import Foundation
 
 /// The two shared files, parsed. Missing or unreadable files count as empty, as in the AWS SDKs.
 public struct SharedConfigFiles: Sendable {
