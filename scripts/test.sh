@@ -9,7 +9,8 @@
 #        .build-tools/hcl-oracle   from ../shared/tools/hcl-oracle   (hclwrite.Format, hclsyntax diagnostics)
 #        .build-tools/hcl-tokens   from tools/hcl-tokens             (hclsyntax's token stream)
 #      and exports HCL_ORACLE and HCL_TOKENS with their absolute paths;
-#   3. runs `swift build` and `swift test` (extra arguments go to `swift test`);
+#   3. creates .venv-aws/ (moto[server] from PyPI, for the AWSAuth tests) when missing, then runs `swift build` and
+#      `swift test` (extra arguments go to `swift test`);
 #   4. runs the end-to-end tests of the built `mercator serve --stdio` with real LSP clients (pytest-lsp, headless
 #      Neovim, Emacs + eglot): Tests/EndToEnd/run.sh, which apt-installs neovim emacs-nox elpa-eglot python3-venv
 #      and creates .venv-e2e/ (pytest, pytest-lsp from PyPI) when missing. MERCATOR_E2E=0 skips this step.
@@ -76,6 +77,9 @@ say "HCL_ORACLE=$HCL_ORACLE"
 say "HCL_TOKENS=$HCL_TOKENS"
 
 # ---- 3. Swift ------------------------------------------------------------------------------------------------
+# The AWSAuth tests start moto's server from .venv-aws/ (and fail, rather than install it, when CI is set).
+say "scripts/aws-test-venv.sh"
+bash "$repo/scripts/aws-test-venv.sh" >/dev/null || die "could not create .venv-aws (moto[server] from PyPI)"
 read -r -a swift_flags <<<"${SWIFT_FLAGS:-}"
 say "swift build ${swift_flags[*]}"
 swift build "${swift_flags[@]}"
