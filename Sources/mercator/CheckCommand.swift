@@ -23,14 +23,7 @@ struct CheckCommand: ParsableCommand {
   var paths: [String]
 
   func run() throws {
-    var given: [String: [String]] = [:]
-    for item in variables.flatMap({ $0.split(separator: ",") }) {
-      let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      guard parts.count == 2, !parts[0].isEmpty else {
-        throw ValidationError("variables must be given as key=value, not \"\(item)\"")
-      }
-      given[String(parts[0]), default: []].append(String(parts[1]))
-    }
+    let given = try VariableArguments.parse(variables)
     var reports: [CheckReport] = []
     var failed = false
     for path in paths {

@@ -2,10 +2,10 @@
 import ArgumentParser
 
 @main
-struct Mercator: ParsableCommand {
+struct Mercator: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "mercator",
     abstract: "Language server and tools for Atlas's atlas.hcl.",
-    subcommands: [CheckCommand.self, ParseCommand.self, FormatCommand.self, ServeCommand.self]
+    subcommands: [CheckCommand.self, ParseCommand.self, FormatCommand.self, TokenCommand.self, ServeCommand.self]
   )
 }

@@ -1,4 +1,5 @@
 // Small helpers the commands share: reading files, printing to stderr, rendering diagnostics as text.
+import ArgumentParser
 import Foundation
 import HCLSyntax
 
@@ -59,3 +60,18 @@ enum DiagnosticRenderer {
   }
 }
 
+
+enum VariableArguments {
+  /// `--var KEY=VALUE` arguments as Atlas reads them: comma-separated pairs split too, a repeated key gives a list.
+  static func parse(_ arguments: [String]) throws -> [String: [String]] {
+    var given: [String: [String]] = [:]
+    for item in arguments.flatMap({ $0.split(separator: ",") }) {
+      let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      guard parts.count == 2, !parts[0].isEmpty else {
+        throw ValidationError("variables must be given as key=value, not \"\(item)\"")
+      }
+      given[String(parts[0]), default: []].append(String(parts[1]))
+    }
+    return given
+  }
+}
