@@ -6,8 +6,12 @@
 #
 #   bash Benchmarks/token.sh
 #
-# Environment: BENCH_PAIRS (default 3), BENCH_SWIFT_TOKENS (300000 per round), BENCH_BOTO3_TOKENS (5000 per round).
-# boto3 goes into its own virtual environment, .venv-token-bench/.
+# Then the whole process (issue 5: median <= 30 ms): `mercator token` with flags and environment credentials against
+# `aws rds generate-db-auth-token` (the AWS CLI, the same token) under hyperfine, in the same run.
+#
+# Environment: BENCH_PAIRS (default 3), BENCH_SWIFT_TOKENS (300000 per round), BENCH_BOTO3_TOKENS (5000 per round),
+# BENCH_PROCESS_RUNS (hyperfine runs per command, default 100). boto3 and the AWS CLI go into their own virtual
+# environment, .venv-token-bench/; hyperfine comes from Debian.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
@@ -16,7 +20,12 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv" >&2
   "$venv/bin/pip" install --quiet boto3 >&2
 fi
+[ -x "$venv/bin/aws" ] || "$venv/bin/pip" install --quiet awscli >&2
+# shellcheck source=../scripts/lib/apt.sh
+source "$repo/scripts/lib/apt.sh"
+ensure_apt_packages hyperfine
 swift build -c release --scratch-path .build-token-bench --product mercator-token-bench >&2
+swift build -c release --scratch-path .build-token-bench --product mercator >&2
 bench="$(swift build -c release --scratch-path .build-token-bench --show-bin-path)/mercator-token-bench"
 
 # Same tokens first: a benchmark of two programs that disagree would measure nothing.
@@ -45,4 +54,34 @@ s, c, b = statistics.median(swift), statistics.median(cold), statistics.median(b
 print(f"median of {len(swift)} runs: mercator {s:,.0f} tokens/s, mercator with the signing key derived per token "
       f"{c:,.0f} tokens/s, boto3 {b:,.0f} tokens/s")
 print(f"ratio: {s / b:.1f}x faster than boto3 ({c / b:.1f}x without the signing-key cache)")
+PY
+
+# ---- whole process ----------------------------------------------------------------------------------------------
+mercator="$(swift build -c release --scratch-path .build-token-bench --show-bin-path)/mercator"
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+# AWS's documented example keys; no config files and no instance metadata, so both read the environment only.
+export HOME="$home" AWS_CONFIG_FILE="$home/none" AWS_SHARED_CREDENTIALS_FILE="$home/none" AWS_EC2_METADATA_DISABLED=true
+export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+endpoint=mydb.c9akciq32abc.us-east-1.rds.amazonaws.com
+ours=("$mercator" token --endpoint "$endpoint:5432" --username atlas --region us-east-1
+  --signing-time 2024-01-02T03:04:05Z)
+if ! cmp -s <(AWS_DEFAULT_REGION=us-east-1 "$venv/bin/aws" rds generate-db-auth-token --hostname "$endpoint" \
+    --port 5432 --username atlas --region us-east-1 | sed 's/X-Amz-Date=[0-9TZ]*/D/; s/X-Amz-Credential=[^&]*/C/; s/X-Amz-Signature=.*/S/') \
+  <("${ours[@]}" | sed 's/X-Amz-Date=[0-9TZ]*/D/; s/X-Amz-Credential=[^&]*/C/; s/X-Amz-Signature=.*/S/'); then
+  echo "token.sh: mercator token and the AWS CLI print differently shaped tokens" >&2
+  exit 1
+fi
+runs=${BENCH_PROCESS_RUNS:-100}
+hyperfine --style basic --warmup 5 --runs "$runs" --export-json "$home/process.json" \
+  -n "mercator token" "${ours[*]}" \
+  -n "aws rds generate-db-auth-token" \
+  "$venv/bin/aws rds generate-db-auth-token --hostname $endpoint --port 5432 --username atlas --region us-east-1" >&2
+python3 - "$home/process.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+medians = {r["command"]: r["median"] * 1000 for r in results}
+ours, aws = medians["mercator token"], medians["aws rds generate-db-auth-token"]
+print(f"whole process, median of {len(results[0]['times'])}: mercator token {ours:.1f} ms, "
+      f"aws rds generate-db-auth-token {aws:.1f} ms ({aws / ours:.0f}x)")
 PY

@@ -1,21 +1,21 @@
 // The RDS IAM auth token: the endpoint parsed as Atlas accepts it, signed and printed as botocore prints it.
 //
 // The token is a SigV4 presigned `GET https://HOST:PORT/?Action=connect&DBUser=USER` for service `rds-db`, valid
-// 900 s, with `https://` removed (../shared/reference/aws-rds-token.md §2). One deliberate difference from botocore:
-// the host is lower-cased for the printed token too, not only for the signature (§2.6), so what is printed is what
-// was signed whichever way RDS compares hosts. Errors never carry the endpoint text, the credentials or the token: a
-// mistyped endpoint may be a whole connection URL with a password in it.
+// 900 s, with `https://` removed (../shared/reference/aws-rds-token.md §2). As botocore (and so the AWS CLI) does, the
+// host is signed lower-cased but printed as written (§2.6): the token is byte-identical to `aws rds
+// generate-db-auth-token`'s. Errors never carry the endpoint text, the credentials or the token: a mistyped endpoint
+// may be a whole connection URL with a password in it.
 public import Foundation
 
 /// A database endpoint as `aws_rds_token.endpoint` gives it: `HOST:PORT`, optionally after `https://` or `http://`,
 /// with IPv6 addresses in brackets (`[::1]:5432`).
 public struct RDSEndpoint: Sendable, Hashable, CustomStringConvertible {
-  /// Lower-case, without brackets for an IPv6 address.
+  /// As written (the token prints it so; the signature uses it lower-cased), without brackets for an IPv6 address.
   public let host: String
   public let port: Int
 
   public init(host: String, port: Int) {
-    self.host = lowercasedHost(host)
+    self.host = host
     self.port = port
   }
 
@@ -168,9 +168,9 @@ public enum RDSAuthToken {
           || $0 == UInt8(ascii: "-")
       })
     else { throw .invalidRegion }
-    // `host:port`, the start of the token and (without `:443`) the signed Host header.
+    // `host:port` as written starts the token; the signed Host header is lower-case and drops `:443`, as botocore's.
     var authority = endpoint.authority
-    let hostHeader = endpoint.port == 443 ? String(authority.utf8.dropLast(4)) ?? authority : authority
+    let hostHeader = SigV4.hostHeader(host: endpoint.host, port: endpoint.port)
     var token: [UInt8] = []
     token.reserveCapacity(authority.utf8.count + 500)
     authority.withUTF8 { token.append(contentsOf: $0) }

@@ -9,11 +9,11 @@ import Testing
      "mydb.c9akciq32abc.us-east-1.rds.amazonaws.com:5432"),
     ("https://db.example.com:3306", "db.example.com", 3306, "db.example.com:3306"),
     ("http://db.example.com:443", "db.example.com", 443, "db.example.com:443"),
-    ("HTTPS://DB.Example.COM:1", "db.example.com", 1, "db.example.com:1"),
-    ("MyDB.c9akciq32abc.EU-West-1.rds.amazonaws.com:65535", "mydb.c9akciq32abc.eu-west-1.rds.amazonaws.com", 65535,
-     "mydb.c9akciq32abc.eu-west-1.rds.amazonaws.com:65535"),
+    ("HTTPS://DB.Example.COM:1", "DB.Example.COM", 1, "DB.Example.COM:1"),
+    ("MyDB.c9akciq32abc.EU-West-1.rds.amazonaws.com:65535", "MyDB.c9akciq32abc.EU-West-1.rds.amazonaws.com", 65535,
+     "MyDB.c9akciq32abc.EU-West-1.rds.amazonaws.com:65535"),
     ("[::1]:5432", "::1", 5432, "[::1]:5432"),
-    ("[FE80::1]:5432", "fe80::1", 5432, "[fe80::1]:5432"),
+    ("[FE80::1]:5432", "FE80::1", 5432, "[FE80::1]:5432"),
     ("localhost:05432", "localhost", 5432, "localhost:5432"),
     ("10.0.12.34:5432", "10.0.12.34", 5432, "10.0.12.34:5432"),
   ]
@@ -94,14 +94,18 @@ import Testing
     }
   }
 
-  @Test func tokenPrintsTheLowerCasedHostAndAnIPv6AddressInBrackets() throws {
+  @Test func tokenPrintsTheHostAsWrittenAndAnIPv6AddressInBrackets() throws {
     let credentials = AWSCredentials(
       accessKeyID: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", source: "test")
     let date = Date(timeIntervalSince1970: 1_704_164_645)
     let upper = try RDSAuthToken.generate(
       endpoint: "https://MYDB.EXAMPLE.COM:5432", username: "Atlas", region: "us-east-1", credentials: credentials,
       date: date)
-    #expect(upper.hasPrefix("mydb.example.com:5432/?Action=connect&DBUser=Atlas&"))
+    #expect(upper.hasPrefix("MYDB.EXAMPLE.COM:5432/?Action=connect&DBUser=Atlas&"))
+    // Signed lower-cased, as botocore signs: the same signature as for the lower-case host.
+    let lower = try RDSAuthToken.generate(
+      endpoint: "mydb.example.com:5432", username: "Atlas", region: "us-east-1", credentials: credentials, date: date)
+    #expect(upper.split(separator: "&").last == lower.split(separator: "&").last)
     let ipv6 = try RDSAuthToken.generate(
       endpoint: "[::1]:5432", username: "atlas", region: "us-east-1", credentials: credentials, date: date)
     #expect(ipv6.hasPrefix("[::1]:5432/?Action=connect&"))

@@ -83,12 +83,13 @@ import Testing
     return environment
   }
 
-  /// A spread of botocore's vectors (partitions, ports, session tokens, odd user names) with lower-case hosts:
-  /// upper-case ones are printed lower-cased on purpose (AWSAuth's BotocoreVectorTests covers them).
+  /// A spread of botocore's vectors (partitions, ports, session tokens, odd user names) and every one with an
+  /// upper-case host.
   static func sample() throws -> (Vectors, [Vectors.Token]) {
     let vectors = try Vectors.load()
-    let usable = vectors.rds_tokens.filter { !$0.host_has_upper_case && !$0.region.isEmpty }
-    return (vectors, stride(from: 0, to: usable.count, by: max(1, usable.count / 12)).map { usable[$0] })
+    let usable = vectors.rds_tokens.filter { !$0.region.isEmpty }
+    let spread = stride(from: 0, to: usable.count, by: max(1, usable.count / 12)).map { usable[$0] }
+    return (vectors, spread + usable.filter { $0.host_has_upper_case && !spread.map(\.name).contains($0.name) })
   }
 
   @Test func flagsAndEnvironmentKeysGiveBotocoresToken() throws {
