@@ -23,6 +23,9 @@ public struct AWSEnvironment: Sendable {
   public var http: any AWSHTTPClient
   /// Runs a `credential_process` command through `/bin/sh -c`.
   public var processRunner: any AWSProcessRunner
+  /// How long instance metadata may take per request and in all. Off EC2 nothing answers at 169.254.169.254 and the
+  /// chain's last source must fail fast, hence 1 s and 1.5 s; tests on a loaded machine give their stand-ins longer.
+  public var metadataTimeouts: (request: TimeInterval, total: TimeInterval) = (1, 1.5)
 
   public init(
     variables: [String: String], homeDirectory: String? = nil,

@@ -1,4 +1,4 @@
-// Small wire helpers of the credential providers: form encoding, RFC 3339 dates, JSON objects, and the few XML
+// Small wire helpers of the credential providers: form encoding, JSON objects, and the few XML
 // elements STS answers with (FoundationXML is not among AWSAuth's allowed imports, and the shapes are tiny).
 import Foundation
 
@@ -7,23 +7,6 @@ enum AWSWire {
   /// everything else is %XX of its UTF-8 bytes (SigV4's encoder), so `+`, `/`, `=` in tokens survive.
   static func formEncode(_ pairs: [(String, String)]) -> [UInt8] {
     Array(pairs.map { "\(SigV4.percentEncode($0.0))=\(SigV4.percentEncode($0.1))" }.joined(separator: "&").utf8)
-  }
-
-  /// An RFC 3339 / ISO 8601 instant, with or without fractional seconds, `Z` or an offset; nil when it is not one.
-  static func parseDate(_ text: String) -> Date? {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    let plain = ISO8601DateFormatter()
-    plain.formatOptions = [.withInternetDateTime]
-    if let date = plain.date(from: trimmed) { return date }
-    let fractional = ISO8601DateFormatter()
-    fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return fractional.date(from: trimmed)
-  }
-
-  static func formatDate(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: date)
   }
 
   /// A JSON object from an answer, or nil when the bytes are not a JSON object.

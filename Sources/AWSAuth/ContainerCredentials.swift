@@ -89,7 +89,7 @@ struct ContainerCredentialsProvider {
     }
     return AWSCredentials(
       accessKeyID: accessKeyID, secretAccessKey: secret, sessionToken: json.string("Token"),
-      expiration: json.string("Expiration").flatMap(AWSWire.parseDate), source: source)
+      expiration: json.string("Expiration").flatMap(RFC3339.parse), source: source)
   }
 
   /// AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE (read on every call: EKS rotates it), else AWS_CONTAINER_AUTHORIZATION_TOKEN.

@@ -9,8 +9,6 @@ struct InstanceMetadataProvider {
   /// The selected profile, for `ec2_metadata_service_endpoint(_mode)` and `ec2_metadata_v1_disabled`.
   let profile: ProfileConfig?
   let source = "EC2 instance metadata"
-  static let requestTimeout: TimeInterval = 1
-  static let totalTimeout: TimeInterval = 1.5
   /// The Go SDK asks for a 5-minute session token.
   static let tokenTTLSeconds = "300"
 
@@ -49,7 +47,7 @@ struct InstanceMetadataProvider {
     if let disabledReason { throw AWSAuthError(.disabled, source: source, disabledReason) }
     let base = try endpoint()
     let place = AWSEndpoints.display(base)
-    let deadline = environment.now().addingTimeInterval(Self.totalTimeout)
+    let deadline = environment.now().addingTimeInterval(environment.metadataTimeouts.total)
 
     // 1. The session token (IMDSv2). Some setups only speak v1: 403, 404 and 405 say so, and so does a refused
     //    connection; then v1 is tried unless it is switched off.
@@ -114,7 +112,7 @@ struct InstanceMetadataProvider {
     }
     return AWSCredentials(
       accessKeyID: accessKeyID, secretAccessKey: secret, sessionToken: json.string("Token"),
-      expiration: json.string("Expiration").flatMap(AWSWire.parseDate), source: source)
+      expiration: json.string("Expiration").flatMap(RFC3339.parse), source: source)
   }
 
   private func exchange(
@@ -122,9 +120,9 @@ struct InstanceMetadataProvider {
   ) async -> Result<AWSHTTPResponse, AWSHTTPFailure> {
     let remaining = deadline.timeIntervalSince(environment.now())
     guard remaining > 0.05, let url = AWSEndpoints.join(base, path) else {
-      return .failure(.timedOut(Self.totalTimeout))
+      return .failure(.timedOut(environment.metadataTimeouts.total))
     }
-    let timeout = min(Self.requestTimeout, remaining)
+    let timeout = min(environment.metadataTimeouts.request, remaining)
     do {
       return .success(
         try await environment.http.send(AWSHTTPRequest(method: method, url: url, headers: headers, timeout: timeout)))

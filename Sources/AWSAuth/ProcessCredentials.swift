@@ -41,7 +41,7 @@ struct ProcessCredentialsProvider {
     }
     var expiration: Date?
     if json.has("Expiration") {
-      guard let text = json.string("Expiration"), let date = AWSWire.parseDate(text) else {
+      guard let text = json.string("Expiration"), let date = RFC3339.parse(text) else {
         throw AWSAuthError(
           .processFailed, source: source, "credential_process printed an Expiration that is not an RFC 3339 time")
       }

@@ -79,14 +79,14 @@ struct SSOCredentialsProvider {
       throw AWSAuthError(
         .malformedAnswer, source: source, "the SSO token cache \(shown) has no accessToken; run \(login)")
     }
-    guard let expiresText = cache.string("expiresAt"), let expiresAt = AWSWire.parseDate(expiresText) else {
+    guard let expiresText = cache.string("expiresAt"), let expiresAt = RFC3339.parse(expiresText) else {
       throw AWSAuthError(
         .malformedAnswer, source: source, "the SSO token cache \(shown) has no valid expiresAt; run \(login)")
     }
     guard expiresAt > environment.now() else {
       throw AWSAuthError(
         .expiredLogin, source: source,
-        "the cached SSO token expired at \(AWSWire.formatDate(expiresAt)) (\(shown)); run \(login)")
+        "the cached SSO token expired at \(RFC3339.format(expiresAt)) (\(shown)); run \(login)")
     }
 
     guard AWSEndpoints.isValidRegion(settings.region),

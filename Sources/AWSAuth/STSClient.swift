@@ -136,7 +136,7 @@ struct STSClient {
         .malformedAnswer, source: source, "STS \(action) at \(where_) answered without Credentials")
     }
     let token = AWSWire.xmlText("SessionToken", in: block)
-    let expiration = AWSWire.xmlText("Expiration", in: block).flatMap(AWSWire.parseDate)
+    let expiration = AWSWire.xmlText("Expiration", in: block).flatMap(RFC3339.parse)
     return AWSCredentials(
       accessKeyID: accessKeyID, secretAccessKey: secret, sessionToken: token?.isEmpty == false ? token : nil,
       expiration: expiration, source: source)

@@ -683,6 +683,12 @@ struct Timestamp {
     return "\(weekday), \(pad(fields.day, 2)) \(month) \(pad(fields.year, 4)) \(time) -0000"
   }
 
+  /// `yyyy-MM-dd'T'HH:mm:ss'Z'`: RFC 3339 in UTC, as AWS answers and `--signing-time` take it.
+  var rfc3339: String {
+    "\(pad(fields.year, 4))-\(pad(fields.month, 2))-\(pad(fields.day, 2))T"
+      + "\(pad(fields.hour, 2)):\(pad(fields.minute, 2)):\(pad(fields.second, 2))Z"
+  }
+
   private var fields: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int)
   private var daysSinceEpoch: Int64
 

@@ -22,11 +22,7 @@ package struct RDSTokenResult: Sendable {
   }
 
   /// `2024-01-02T03:19:05Z`: ISO 8601 in UTC, as `--signing-time` takes it.
-  package static func timestamp(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: date)
-  }
+  package static func timestamp(_ date: Date) -> String { RFC3339.format(date) }
 }
 
 /// Which step failed and why; never holds a secret (the errors it wraps are built without them).

@@ -103,11 +103,5 @@ struct TokenCommand: AsyncParsableCommand {
   }
 
   /// An ISO 8601 instant with an offset, with or without fractional seconds.
-  static func instant(_ text: String) -> Date? {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    if let date = formatter.date(from: text) { return date }
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.date(from: text)
-  }
+  static func instant(_ text: String) -> Date? { RFC3339.parse(text) }
 }
