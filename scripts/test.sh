@@ -83,9 +83,19 @@ bash "$repo/scripts/aws-test-venv.sh" >/dev/null || die "could not create .venv-
 read -r -a swift_flags <<<"${SWIFT_FLAGS:-}"
 say "swift build ${swift_flags[*]}"
 swift build "${swift_flags[@]}"
-say "swift test ${swift_flags[*]} $*"
 swift_rc=0
-swift test "${swift_flags[@]}" "$@" || swift_rc=$?
+if (($#)); then
+  say "swift test ${swift_flags[*]} $*"
+  swift test "${swift_flags[@]}" "$@" || swift_rc=$?
+else
+  # The AWSAuth tests check that every credential fault ends within 2 s. Inside the whole suite, CPU-bound tests hold
+  # Swift's cooperative threads (two on this machine) and an async test can wait a minute to be scheduled, so they
+  # run on their own afterwards, where MERCATOR_STRICT_TIMING=1 makes the 2 s bound strict.
+  say "swift test ${swift_flags[*]} --skip AWSAuthTests"
+  swift test "${swift_flags[@]}" --skip AWSAuthTests || swift_rc=$?
+  say "MERCATOR_STRICT_TIMING=1 swift test ${swift_flags[*]} --filter AWSAuthTests"
+  MERCATOR_STRICT_TIMING=1 swift test "${swift_flags[@]}" --filter AWSAuthTests || swift_rc=$?
+fi
 ((swift_rc == 0)) || say "swift test failed (exit $swift_rc); running the end-to-end tests all the same"
 
 # ---- 4. End-to-end tests over stdio with real clients --------------------------------------------------------

