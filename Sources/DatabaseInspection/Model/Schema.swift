@@ -2,13 +2,13 @@
 // inspector fills and the HCL writer prints. Values are kept in the form Atlas prints them (types already named).
 
 /// Every inspected schema, in the order Atlas prints them.
-public struct Realm: Sendable, Equatable {
+public struct Realm: Sendable, Equatable, Codable {
   public var schemas: [Schema]
 
   public init(schemas: [Schema] = []) { self.schemas = schemas }
 }
 
-public struct Schema: Sendable, Equatable {
+public struct Schema: Sendable, Equatable, Codable {
   public var name: String
   public var tables: [Table] = []
   public var comment: String? = nil
@@ -22,7 +22,7 @@ public struct Schema: Sendable, Equatable {
   }
 }
 
-public struct Table: Sendable, Equatable {
+public struct Table: Sendable, Equatable, Codable {
   public var name: String
   public var columns: [Column] = []
   public var primaryKey: PrimaryKey? = nil
@@ -45,7 +45,7 @@ public struct Table: Sendable, Equatable {
   }
 }
 
-public struct Column: Sendable, Equatable {
+public struct Column: Sendable, Equatable, Codable {
   public var name: String
   public var type: ColumnType
   public var nullable: Bool
@@ -69,7 +69,7 @@ public struct Column: Sendable, Equatable {
 }
 
 /// A column type as Atlas prints it: a registered type name (`varchar(255)`, `enum.status`) or `sql("…")`.
-public enum ColumnType: Sendable, Equatable {
+public enum ColumnType: Sendable, Equatable, Codable {
   /// A bare token or reference: `integer`, `numeric(10,2)`, `enum.status`.
   case named(String)
   /// A type Atlas has no spec for: printed `sql("<text>")`.
@@ -77,7 +77,7 @@ public enum ColumnType: Sendable, Equatable {
 }
 
 /// PostgreSQL identity columns.
-public struct Identity: Sendable, Equatable {
+public struct Identity: Sendable, Equatable, Codable {
   /// `ALWAYS` or `BY_DEFAULT`.
   public var generation: String
   public var start: Int64 = 1
@@ -91,7 +91,7 @@ public struct Identity: Sendable, Equatable {
 }
 
 /// A generated column's expression and kind (`STORED` or `VIRTUAL`).
-public struct GeneratedExpression: Sendable, Equatable {
+public struct GeneratedExpression: Sendable, Equatable, Codable {
   public var expression: String
   public var kind: String
 
@@ -101,7 +101,7 @@ public struct GeneratedExpression: Sendable, Equatable {
   }
 }
 
-public struct PrimaryKey: Sendable, Equatable {
+public struct PrimaryKey: Sendable, Equatable, Codable {
   public var parts: [IndexPart]
   public var comment: String? = nil
   /// An index type Atlas prints (MySQL, when not BTREE).
@@ -111,7 +111,7 @@ public struct PrimaryKey: Sendable, Equatable {
   public init(columns: [String]) { self.parts = columns.map { IndexPart(column: $0) } }
 }
 
-public struct Index: Sendable, Equatable {
+public struct Index: Sendable, Equatable, Codable {
   public var name: String
   public var unique: Bool
   public var parts: [IndexPart]
@@ -133,8 +133,8 @@ public struct Index: Sendable, Equatable {
 }
 
 /// One key part: a column or an expression.
-public struct IndexPart: Sendable, Equatable {
-  public enum Key: Sendable, Equatable {
+public struct IndexPart: Sendable, Equatable, Codable {
+  public enum Key: Sendable, Equatable, Codable {
     case column(String)
     case expression(String)
   }
@@ -163,7 +163,7 @@ public struct IndexPart: Sendable, Equatable {
   }
 }
 
-public struct ForeignKey: Sendable, Equatable {
+public struct ForeignKey: Sendable, Equatable, Codable {
   public var name: String
   public var columns: [String]
   public var referencedSchema: String
@@ -187,7 +187,7 @@ public struct ForeignKey: Sendable, Equatable {
   }
 }
 
-public struct Check: Sendable, Equatable {
+public struct Check: Sendable, Equatable, Codable {
   /// Empty for an unnamed check (printed `check {`).
   public var name: String
   public var expression: String
@@ -201,7 +201,7 @@ public struct Check: Sendable, Equatable {
 }
 
 /// An attribute value of the kinds Atlas's writer emits.
-public enum HCLValue: Sendable, Equatable {
+public enum HCLValue: Sendable, Equatable, Codable {
   /// A quoted HCL string (hclwrite escaping).
   case string(String)
   /// A number, already in the digits Atlas prints (`1`, `-1`, `4.99`).
