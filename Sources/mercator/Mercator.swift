@@ -6,6 +6,6 @@ struct Mercator: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "mercator",
     abstract: "Language server and tools for Atlas's atlas.hcl.",
-    subcommands: [CheckCommand.self, ParseCommand.self, FormatCommand.self, ServeCommand.self]
+    subcommands: [CheckCommand.self, ParseCommand.self, FormatCommand.self, InspectCommand.self, ServeCommand.self]
   )
 }
