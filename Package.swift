@@ -23,6 +23,14 @@ let package = Package(
     .target(name: "AtlasLanguage", dependencies: ["HCLSyntax", "HCLEval"], swiftSettings: strictSettings),
     .target(
       name: "AWSAuth", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strictSettings),
+    // The database client libraries (DESIGN §3), found through pkg-config; scripts/test.sh and scripts/demo.sh
+    // apt-install the Debian packages before building.
+    .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+    .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .target(
+      name: "DatabaseInspection", dependencies: ["CLibPQ", "CMariaDB", "CSQLite", "HCLSyntax"],
+      swiftSettings: strictSettings),
     .target(
       name: "LanguageServer", dependencies: ["HCLSyntax", "HCLEval", "AtlasLanguage", "AWSAuth"],
       swiftSettings: strictSettings),
@@ -33,6 +41,7 @@ let package = Package(
         "AtlasLanguage",
         "LanguageServer",
         "AWSAuth",
+        "DatabaseInspection",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -51,6 +60,8 @@ let package = Package(
     .testTarget(
       name: "AWSAuthTests", dependencies: ["AWSAuth", .product(name: "Crypto", package: "swift-crypto")],
       swiftSettings: strictSettings),
+    .testTarget(
+      name: "DatabaseInspectionTests", dependencies: ["DatabaseInspection", "CSQLite", "HCLSyntax"], swiftSettings: strictSettings),
     .testTarget(
       name: "LanguageServerTests", dependencies: ["LanguageServer", "AtlasLanguage", "HCLSyntax"], swiftSettings: strictSettings),
   ],

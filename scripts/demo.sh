@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# scripts/demo.sh — the README's "main job": builds mercator (release) and runs it on examples/atlas.hcl.
+# scripts/demo.sh — the README's "main job": builds mercator (release) and runs it on examples/atlas.hcl, then
+# inspects the example SQLite project live.
 #
 #   bash scripts/demo.sh
 #
-# Needs only Swift (no apt packages yet). It runs:
+# Needs Swift; apt-installs what is missing first (the database client libraries the build links: pkg-config,
+# libpq-dev, libmariadb-dev, libsqlite3-dev; and sqlite3, to build the example database). It runs:
 #   mercator parse examples/atlas.hcl          syntax diagnostics (none expected: exit 0)
 #   mercator check examples/atlas.hcl          syntax and atlas.hcl structure diagnostics (none expected: exit 0)
 #   mercator fmt --check examples/atlas.hcl    formatting check (already canonical: exit 0)
 # and, to show what diagnostics and formatting look like, the same commands on a broken, a misconfigured and a badly
-# formatted copy in a temporary directory (exit 1 expected there).
+# formatted copy in a temporary directory (exit 1 expected there). Then the live inspect: a SQLite file is built
+# from examples/sqlite/schema.sql in the temporary directory and
+#   mercator check examples/sqlite/atlas.hcl
+#   mercator inspect -c examples/sqlite/atlas.hcl --env local --var db_file=<that file>
+# prints its schema as Atlas HCL (what `atlas schema inspect --env local` prints); no server is needed.
 # SWIFT_FLAGS (word-split) is passed to `swift build`, e.g. SWIFT_FLAGS="--scratch-path .build-demo";
 # MERCATOR=/path/to/mercator skips the build and uses that binary.
 set -euo pipefail
@@ -18,6 +24,12 @@ cd "$repo"
 say() { printf '\n[demo] %s\n' "$*" >&2; }
 die() { printf '[demo] error: %s\n' "$*" >&2; exit 1; }
 [[ -n ${MERCATOR:-} ]] || command -v swift >/dev/null || die "swift is not on PATH."
+
+# shellcheck source=lib/apt.sh
+source "$repo/scripts/lib/apt.sh"
+# The build links the database client libraries (Package.swift); sqlite3 builds the example database.
+ensure_apt_packages pkg-config libpq-dev libmariadb-dev libsqlite3-dev sqlite3 \
+  || die "could not install the database client libraries"
 
 if [[ -n ${MERCATOR:-} ]]; then
   bin=$MERCATOR
@@ -62,4 +74,12 @@ cd "$work"
 run 1 parse broken.hcl
 run 1 check misconfigured.atlas.hcl
 run 1 fmt --check --diff messy.hcl
-say "done: $example parses cleanly, passes the atlas.hcl checks and is formatted canonically."
+cd "$repo"
+
+# The live inspect: an embedded SQLite database built from the example project's SQL.
+say "\$ sqlite3 $work/shop.db < examples/sqlite/schema.sql"
+sqlite3 "$work/shop.db" <examples/sqlite/schema.sql || die "could not build the example database"
+run 0 check examples/sqlite/atlas.hcl
+run 0 inspect -c examples/sqlite/atlas.hcl --env local --var "db_file=$work/shop.db"
+say "done: $example parses cleanly, passes the atlas.hcl checks and is formatted canonically; the example SQLite
+       project's live schema is printed above as Atlas HCL."

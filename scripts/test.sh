@@ -4,7 +4,8 @@
 #   bash scripts/test.sh [swift test args...]     e.g. bash scripts/test.sh --filter LexerOracle
 #
 # On a fresh Debian 12 machine with Swift it:
-#   1. apt-installs what is missing: golang-go, golang-github-hashicorp-hcl-v2-dev (the reference HCL library);
+#   1. apt-installs what is missing: golang-go, golang-github-hashicorp-hcl-v2-dev (the reference HCL library), and
+#      the database client libraries the build links (libpq-dev, libmariadb-dev, libsqlite3-dev, pkg-config);
 #   2. builds the reference tools into .build-tools/ (skipped when up to date):
 #        .build-tools/hcl-oracle   from ../shared/tools/hcl-oracle   (hclwrite.Format, hclsyntax diagnostics)
 #        .build-tools/hcl-tokens   from tools/hcl-tokens             (hclsyntax's token stream)
@@ -37,6 +38,8 @@ command -v swift >/dev/null || die "swift is not on PATH."
 # shellcheck source=lib/apt.sh
 source "$repo/scripts/lib/apt.sh"
 ensure_apt_packages golang-go golang-github-hashicorp-hcl-v2-dev || die "could not install the reference HCL library"
+# DatabaseInspection's system libraries (Package.swift): without them `swift build` cannot find the C headers.
+ensure_apt_packages pkg-config libpq-dev libmariadb-dev libsqlite3-dev || die "could not install the database client libraries"
 
 # ---- 2. reference tools ------------------------------------------------------------------------------------
 mkdir -p "$tools"

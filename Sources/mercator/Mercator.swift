@@ -6,6 +6,9 @@ struct Mercator: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "mercator",
     abstract: "Language server and tools for Atlas's atlas.hcl.",
-    subcommands: [CheckCommand.self, ParseCommand.self, FormatCommand.self, TokenCommand.self, ServeCommand.self]
+    subcommands: [
+      CheckCommand.self, ParseCommand.self, FormatCommand.self, TokenCommand.self, InspectCommand.self,
+      ServeCommand.self,
+    ]
   )
 }

@@ -34,6 +34,13 @@ enum SourceFile {
     return failed ? nil : bytes
   }
 
+  /// `PATH:LINE:COLUMN` (1-based, columns in Unicode scalars as `check` prints them), or just `PATH` without a range.
+  static func location(_ path: String, _ source: [UInt8], _ range: TextRange?) -> String {
+    guard let range else { return path }
+    let start = LineIndex(source).position(of: range.start, unit: .unicodeScalar)
+    return "\(path):\(start.line + 1):\(start.column + 1)"
+  }
+
   /// `read`, saying on stderr when the file cannot be read (every command reports it the same way).
   static func readOrReport(_ path: String) -> [UInt8]? {
     guard let bytes = read(path) else {

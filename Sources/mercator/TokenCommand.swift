@@ -77,11 +77,7 @@ struct TokenCommand: AsyncParsableCommand {
       switch RDSTokenRequest.fromConfig(file, name: name, inputs: inputs) {
       case .success(let found): request = found
       case .failure(let failure):
-        var location = config
-        if let range = failure.range {
-          let start = LineIndex(source).position(of: range.start, unit: .unicodeScalar)
-          location += ":\(start.line + 1):\(start.column + 1)"
-        }
+        let location = SourceFile.location(config, source, failure.range)
         printError("\(location): error: data \"aws_rds_token\" \"\(name)\": \(failure.message)")
         throw ExitCode(1)
       }

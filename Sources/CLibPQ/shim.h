@@ -1,0 +1,2 @@
+// CLibPQ: the C client library as a Swift module (pkg-config libpq; Debian package in Package.swift).
+#include <libpq-fe.h>

@@ -1,0 +1,117 @@
+// Decoding the schema model from JSON with every defaulted field optional, so that writer fixtures
+// (Tests/Fixtures/inspect/writer) spell out only what they test.
+
+extension KeyedDecodingContainer {
+  fileprivate func value<T: Decodable>(_ key: Key, or fallback: T) throws -> T {
+    try decodeIfPresent(T.self, forKey: key) ?? fallback
+  }
+}
+
+extension Schema {
+  private enum Keys: String, CodingKey { case name, tables, comment, charset, collation }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: Keys.self)
+    self.init(name: try c.decode(String.self, forKey: .name), tables: try c.value(.tables, or: []))
+    comment = try c.value(.comment, or: nil)
+    charset = try c.value(.charset, or: nil)
+    collation = try c.value(.collation, or: nil)
+  }
+}
+
+extension Table {
+  private enum Keys: String, CodingKey {
+    case name, columns, primaryKey, foreignKeys, indexes, checks, comment, charset, collation, engine, withoutRowID
+    case strict
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: Keys.self)
+    self.init(name: try c.decode(String.self, forKey: .name), columns: try c.value(.columns, or: []))
+    primaryKey = try c.value(.primaryKey, or: nil)
+    foreignKeys = try c.value(.foreignKeys, or: [])
+    indexes = try c.value(.indexes, or: [])
+    checks = try c.value(.checks, or: [])
+    comment = try c.value(.comment, or: nil)
+    charset = try c.value(.charset, or: nil)
+    collation = try c.value(.collation, or: nil)
+    engine = try c.value(.engine, or: nil)
+    withoutRowID = try c.value(.withoutRowID, or: false)
+    strict = try c.value(.strict, or: false)
+  }
+}
+
+extension Column {
+  private enum Keys: String, CodingKey {
+    case name, type, nullable, defaultValue, unsigned, comment, charset, collation, onUpdate, autoIncrement
+    case identity, generated
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: Keys.self)
+    self.init(
+      name: try c.decode(String.self, forKey: .name), type: try c.decode(ColumnType.self, forKey: .type),
+      nullable: try c.value(.nullable, or: false))
+    defaultValue = try c.value(.defaultValue, or: nil)
+    unsigned = try c.value(.unsigned, or: nil)
+    comment = try c.value(.comment, or: nil)
+    charset = try c.value(.charset, or: nil)
+    collation = try c.value(.collation, or: nil)
+    onUpdate = try c.value(.onUpdate, or: nil)
+    autoIncrement = try c.value(.autoIncrement, or: false)
+    identity = try c.value(.identity, or: nil)
+    generated = try c.value(.generated, or: nil)
+  }
+}
+
+extension Index {
+  private enum Keys: String, CodingKey { case name, unique, parts, comment, type, predicate, nullsDistinct, include }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: Keys.self)
+    self.init(
+      name: try c.decode(String.self, forKey: .name), unique: try c.value(.unique, or: false),
+      parts: try c.decode([IndexPart].self, forKey: .parts))
+    comment = try c.value(.comment, or: nil)
+    type = try c.value(.type, or: nil)
+    predicate = try c.value(.predicate, or: nil)
+    nullsDistinct = try c.value(.nullsDistinct, or: true)
+    include = try c.value(.include, or: [])
+  }
+}
+
+extension IndexPart {
+  private enum Keys: String, CodingKey { case key, descending, operatorClass, prefix }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: Keys.self)
+    switch try c.decode(Key.self, forKey: .key) {
+    case .column(let name): self.init(column: name)
+    case .expression(let text): self.init(expression: text)
+    }
+    descending = try c.value(.descending, or: false)
+    operatorClass = try c.value(.operatorClass, or: nil)
+    prefix = try c.value(.prefix, or: nil)
+  }
+}
+
+extension Check {
+  private enum Keys: String, CodingKey { case name, expression, hasEnforcedAttribute }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: Keys.self)
+    self.init(name: try c.value(.name, or: ""), expression: try c.decode(String.self, forKey: .expression))
+    hasEnforcedAttribute = try c.value(.hasEnforcedAttribute, or: false)
+  }
+}
+
+extension Identity {
+  private enum Keys: String, CodingKey { case generation, start, increment }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: Keys.self)
+    self.init(
+      generation: try c.decode(String.self, forKey: .generation), start: try c.value(.start, or: 1),
+      increment: try c.value(.increment, or: 1))
+  }
+}

@@ -1,0 +1,89 @@
+// `mercator inspect`: the live schema of a database as Atlas HCL, byte for byte what `atlas schema inspect` prints.
+import ArgumentParser
+import AtlasLanguage
+import DatabaseInspection
+import HCLSyntax
+import LanguageServer
+
+struct InspectCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "inspect",
+    abstract: "Print a live database schema as Atlas HCL (as `atlas schema inspect` does).",
+    discussion: """
+      Either --url URL, or -c FILE --env NAME for the url (and schemas, exclude) of an env of an atlas.hcl. \
+      Supported today: SQLite (sqlite://path, sqlite://name?mode=memory); PostgreSQL and MySQL/MariaDB URLs are \
+      parsed but not yet inspected. Errors go to stderr with the password masked.
+      """
+  )
+
+  @Option(name: [.customShort("u"), .customLong("url")], help: "The database URL (postgres://, mysql://, sqlite://, …).")
+  var url: String?
+
+  @Option(name: [.customShort("c"), .customLong("config")], help: "The atlas.hcl that declares the env.")
+  var config: String?
+
+  @Option(name: .customLong("env"), help: "The env whose url to inspect, with -c.")
+  var environment: String?
+
+  @Option(name: .customLong("var"), help: "An input variable, KEY=VALUE (repeatable; comma-separated pairs), with -c.")
+  var variables: [String] = []
+
+  @Option(name: [.customShort("s"), .customLong("schema")], help: "A schema to inspect (repeatable, or a,b).")
+  var schemas: [String] = []
+
+  @Option(help: "A glob of resources to leave out, such as users or *.[ab]* (repeatable).")
+  var exclude: [String] = []
+
+  func validate() throws {
+    switch (url, config) {
+    case (.some, .some): throw ValidationError("give either --url or -c FILE --env NAME, not both")
+    case (.none, .none): throw ValidationError("give --url URL, or -c FILE --env NAME")
+    case (.some, .none):
+      guard environment == nil, variables.isEmpty else { throw ValidationError("--env and --var need -c FILE") }
+    case (.none, .some):
+      guard environment != nil else { throw ValidationError("-c FILE needs --env NAME") }
+    }
+  }
+
+  func run() throws {
+    var request = InspectRequest(url: url ?? "", schemas: schemas, exclude: exclude)
+    if let config, let environment {
+      request = try requestFromConfig(config, environment: environment)
+    }
+    do {
+      print(try DatabaseInspection.inspect(request), terminator: "")
+    } catch {
+      printError("mercator inspect: \(error.message)")
+      throw ExitCode(1)
+    }
+  }
+
+  /// The env's url, schemas and exclude, evaluated as Atlas evaluates them; --schema/--exclude flags replace them.
+  func requestFromConfig(_ config: String, environment: String) throws -> InspectRequest {
+    guard let source = SourceFile.readOrReport(config) else { throw ExitCode(1) }
+    let file = Parser.parseConfig(source)
+    let inputs = EvaluationInputs(
+      env: environment, variables: try VariableArguments.parse(variables),
+      host: ProjectFiles(directory: ProjectFiles.directory(of: config)).host)
+    func fail(_ message: String, at range: TextRange?) -> ExitCode {
+      printError("\(SourceFile.location(config, source, range)): error: env \"\(environment)\": \(message)")
+      return ExitCode(1)
+    }
+    switch EnvironmentSettings.read(env: environment, in: file, inputs: inputs) {
+    case .failure(let failure):
+      throw fail(failure.message, at: failure.range)
+    case .success(let settings):
+      switch settings.url {
+      case .text(let text):
+        // Atlas: --schema and --exclude given on the command line win over the env's.
+        return InspectRequest(
+          url: text, schemas: schemas.isEmpty ? settings.schemas : schemas,
+          exclude: exclude.isEmpty ? settings.exclude : exclude)
+      case .missing: throw fail("the env has no url", at: nil)
+      case .unknown(let reason), .invalid(let reason): throw fail(reason, at: settings.urlRange)
+      }
+    }
+  }
+
+  /// `--var KEY=VALUE` (and `a=1,b=2`), as Atlas reads it; a key given twice is a list.
+}
