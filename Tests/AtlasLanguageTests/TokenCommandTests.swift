@@ -26,12 +26,11 @@ import Testing
     }
   }
 
-  /// An environment with no AWS configuration at all (HOME is an empty folder, IMDS off), plus `extra`.
+  /// An environment with no AWS configuration but what the test writes (HOME is the run's own folder, instance
+  /// metadata off), plus `extra`.
   static func isolatedEnvironment(home: URL, _ extra: [String: String]) -> [String: String] {
     var environment = ["HOME": home.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
     environment["AWS_EC2_METADATA_DISABLED"] = "true"
-    environment["AWS_CONFIG_FILE"] = home.appendingPathComponent("no-config").path
-    environment["AWS_SHARED_CREDENTIALS_FILE"] = home.appendingPathComponent("no-credentials").path
     return environment.merging(extra) { $1 }
   }
 
@@ -52,7 +51,12 @@ import Testing
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mercator-token-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    for (name, content) in files { try Data(content.utf8).write(to: directory.appendingPathComponent(name)) }
+    for (name, content) in files {
+      let path = directory.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(content.utf8).write(to: path)
+      if name.hasSuffix(".sh") { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path.path) }
+    }
     let process = Process()
     process.executableURL = binary
     process.arguments = ["token"] + arguments
@@ -169,6 +173,75 @@ import Testing
       #expect(run.errors.contains(item.expected), "\(item.arguments): \(run.errors)")
       #expect(!run.errors.contains(secret) && !run.errors.contains(session), "\(item.arguments)")
     }
+  }
+
+  /// Every credential source failing with secrets close at hand (in the answer, the files, the environment): each run
+  /// ends within 2 s with exit 1, names the source, and its stderr holds none of them.
+  @Test func credentialFaultsShowNoSecretOnStderr() throws {
+    let secrets = [
+      "SECRETsecretKEY0123456789abcdefSECRET", "SESSIONtokenSECRET//+==", "SSOaccessTOKENsecret", "WEBidentitySECRETjwt",
+      "CONTAINERauthSECRET",
+    ]
+    let flags = ["--endpoint", "db.example.com:5432", "--username", "u", "--region", "us-east-1"]
+    // Port 9 on loopback: refused at once.
+    let refused = "http://127.0.0.1:9"
+    let process = """
+      #!/bin/sh
+      echo '{"Version": 1, "AccessKeyId": "AKIAEXAMPLE", "SecretAccessKey": "\(secrets[0])", "SessionToken": '
+      """
+    let ssoConfig = """
+      [profile sso]
+      sso_session = corp
+      sso_account_id = 111122223333
+      sso_role_name = Admin
+      [sso-session corp]
+      sso_region = us-east-1
+      sso_start_url = https://example.awsapps.com/start
+
+      """
+    let ssoCache = """
+      {"accessToken": "\(secrets[2])", "expiresAt": "2020-01-01T00:00:00Z", "region": "us-east-1",
+       "startUrl": "https://example.awsapps.com/start"}
+      """
+    let cases: [(name: String, environment: [String: String], files: [String: String], says: String)] = [
+      ("credential_process with broken JSON", ["AWS_PROFILE": "p"],
+       ["creds.sh": process, ".aws/config": "[profile p]\ncredential_process = ./creds.sh\n"], "credential_process"),
+      ("an expired SSO login", ["AWS_PROFILE": "sso"],
+       [".aws/config": ssoConfig, ".aws/sso/cache/\(try Self.sha1("corp")).json": ssoCache], "aws sso login"),
+      ("web identity with STS refusing", ["AWS_WEB_IDENTITY_TOKEN_FILE": "jwt", "AWS_ROLE_ARN": "arn:aws:iam::1:role/r",
+        "AWS_ENDPOINT_URL_STS": refused], ["jwt": secrets[3]], "web identity"),
+      ("container credentials refusing", ["AWS_CONTAINER_CREDENTIALS_FULL_URI": refused + "/creds",
+        "AWS_CONTAINER_AUTHORIZATION_TOKEN": secrets[4]], [:], "container"),
+      ("a role whose source profile has keys, STS refusing", ["AWS_PROFILE": "role", "AWS_ENDPOINT_URL_STS": refused],
+       [".aws/config": "[profile role]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = base\n",
+        ".aws/credentials": "[base]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = \(secrets[0])\n"
+          + "aws_session_token = \(secrets[1])\n"], "profile role"),
+      ("a missing profile", ["AWS_PROFILE": "nowhere", "AWS_SESSION_TOKEN": secrets[1]], [:], "profile nowhere"),
+    ]
+    for item in cases {
+      let start = Date()
+      let run = try Self.run(flags, environment: item.environment, files: item.files)
+      let elapsed = Date().timeIntervalSince(start)
+      #expect(run.status == 1, "\(item.name): \(run.errors)")
+      #expect(run.output.isEmpty, "\(item.name)")
+      #expect(run.errors.contains("mercator token: credentials:"), "\(item.name): \(run.errors)")
+      #expect(run.errors.contains(item.says), "\(item.name): \(run.errors)")
+      #expect(elapsed < 2, "\(item.name) took \(elapsed) s")
+      for secret in secrets { #expect(!run.errors.contains(secret), "\(item.name) shows \(secret)") }
+    }
+  }
+
+  /// SHA-1 in hex, as the SSO token cache names its files (Python's, since this target has no crypto library).
+  static func sha1(_ text: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    process.arguments = ["-c", "import hashlib,sys; print(hashlib.sha1(sys.argv[1].encode()).hexdigest())", text]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   @Test func usageErrorsExitWith64() throws {
