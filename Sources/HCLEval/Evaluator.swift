@@ -81,8 +81,10 @@ struct EvaluationState {
 
   /// The last direct child token of a kind.
   func lastToken(_ kind: TokenKind, of node: SyntaxNode) -> Token? {
-    for element in node.children.reversed() {
-      if let token = token(element), token.kind == kind { return token }
+    // By position: a reversed view of the children would read them through the generic collection accessors.
+    let children = node.children
+    for position in children.indices.reversed() {
+      if let token = token(children[position]), token.kind == kind { return token }
     }
     return nil
   }
@@ -570,8 +572,9 @@ struct EvaluationState {
       }
     }
     var closeRange = node.range
-    for element in arguments.children.reversed() {
-      if let token = token(element), !token.kind.isTrivia, token.kind != .newline {
+    let argumentChildren = arguments.children
+    for position in argumentChildren.indices.reversed() {
+      if let token = token(argumentChildren[position]), !token.kind.isTrivia, token.kind != .newline {
         closeRange = token.range
         break
       }
