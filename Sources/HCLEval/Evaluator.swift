@@ -262,8 +262,10 @@ struct EvaluationState {
       return index(base, .number(n), range: range)
     default:
       let hasOperand: Bool = if case .node? = node.children.first { true } else { false }
-      let nodes = node.childNodes
-      guard let keyNode = hasOperand ? nodes.dropFirst().first : nodes.first else { return .unknown() }
+      // The key is the child node after the operand, read without building the array of child nodes.
+      var childNodes = node.nodeChildren.makeIterator()
+      if hasOperand { _ = childNodes.next() }
+      guard let keyNode = childNodes.next() else { return .unknown() }
       let key = evaluate(keyNode, scope)
       return index(base, key, range: range)
     }
