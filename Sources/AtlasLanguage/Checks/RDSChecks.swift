@@ -113,7 +113,7 @@ extension StructureChecker {
   /// The region in an RDS endpoint host: `….REGION.rds.amazonaws.com`, `….REGION.rds.amazonaws.com.cn` or China's
   /// `….rds.REGION.amazonaws.com.cn`; nil for any other host.
   static func rdsRegion(ofHost host: String) -> String? {
-    let labels = host.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+    let labels = Self.pieces(of: Substring(host.lowercased()), separatedBy: UInt8(ascii: "."))
     // Labels compared one by one, not as arrays: this runs for every token data source and env URL.
     func endsWith(_ suffix: String...) -> Bool {
       labels.count >= suffix.count && zip(labels.suffix(suffix.count), suffix).allSatisfy { $0 == $1 }
@@ -130,13 +130,23 @@ extension StructureChecker {
     // `us-east-1`, `us-gov-west-1`, `us-isob-east-1`, `eusc-de-east-1`: letters, then letter groups, then a number.
     // An ASCII digit or letter is a character of its own exactly when its byte is (a combining mark after it makes
     // the character non-ASCII, and its bytes fail the test too), so bytes are tested instead of characters.
-    let groups = candidate.split(separator: "-", omittingEmptySubsequences: false)
+    let groups = Self.pieces(of: candidate, separatedBy: UInt8(ascii: "-"))
     guard groups.count >= 3, let last = groups.last, last.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
       groups.dropLast().allSatisfy({
         !$0.isEmpty && $0.utf8.allSatisfy { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
       })
     else { return nil }
     return String(candidate)
+  }
+
+  /// `text.split(separator:omittingEmptySubsequences: false)` for an ASCII separator: by bytes when the text is
+  /// ASCII, where each byte is a character (`\r\n`, the one two-byte character, is no separator) and the pieces are
+  /// the same; splitting by characters cost most of the region check.
+  static func pieces(of text: Substring, separatedBy separator: UInt8) -> [Substring] {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return text.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false)
+    }
+    return text.utf8.split(separator: separator, omittingEmptySubsequences: false).map { Substring($0) }
   }
 
   // MARK: TLS
