@@ -322,6 +322,8 @@ private struct EvaluationPass {
         if case .local(let name) = node.kind, definitions[name, default: 0] > 1 { tainted[index] = true }
       }
     }
+    let noDependencies = Scope(variables: ["local": .object([:])], parent: base)
+    locals.reserveCapacity(nodes.count)
     for component in graph.components {
       if let needed, !component.contains(where: { needed[$0] }) { continue }
       if let prior {
@@ -343,7 +345,8 @@ private struct EvaluationPass {
         for target in edges[index] {
           if case .local(let name) = nodes[target].kind { dependencies[name] = locals[name] ?? .unknown() }
         }
-        let scope = Scope(variables: ["local": .object(dependencies)], parent: base)
+        // Most locals use no other local: they share one scope instead of building the same one each.
+        let scope = dependencies.isEmpty ? noDependencies : Scope(variables: ["local": .object(dependencies)], parent: base)
         switch node.kind {
         case .local(let name):
           guard let value = node.value else { continue }
