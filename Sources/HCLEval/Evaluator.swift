@@ -281,6 +281,9 @@ struct EvaluationState {
     switch base.type {
     case .dynamic: return .unknown()
     case .object(let types):
+      // A known object's attributes are all in its type (every constructor keeps them so), so a name found among
+      // them needs no second lookup: `local.x` reads a table of every local, and each lookup there is a cache miss.
+      if let attributes = base.attributes, let value = attributes[name] { return value.marked(sensitive) }
       guard let type = types[name] else {
         error("unsupported-attribute", "Unsupported attribute", "This object does not have an attribute named \"\(name)\".", range)
         return .unknown()
