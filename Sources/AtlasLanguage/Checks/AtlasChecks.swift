@@ -127,7 +127,9 @@ struct StructureChecker {
     return (attributes, blocks)
   }
 
-  func literal(_ node: SyntaxNode) -> LiteralValue {
+  /// With `readingText` false, a string literal's text is left empty: whether an expression is a literal string is
+  /// then answered without building the string (most values need no more).
+  func literal(_ node: SyntaxNode, readingText: Bool = true) -> LiteralValue {
     switch node.kind {
     case .literal:
       guard let token = file.directTokens(of: node).first?.token else { return .computed }
@@ -145,9 +147,10 @@ struct StructureChecker {
         switch child {
         case .token(let index):
           let token = file.tokens[Int(index)]
-          if token.kind == .quotedLit || token.kind == .stringLit { text += file.text(of: token) }
+          if readingText, token.kind == .quotedLit || token.kind == .stringLit { text += file.text(of: token) }
         case .node(let inner):
           guard inner.kind == .templateLiteral else { return .computed }
+          guard readingText else { continue }
           for (_, token) in file.directTokens(of: inner) where token.kind == .quotedLit || token.kind == .stringLit {
             text += file.text(of: token)
           }
@@ -164,7 +167,7 @@ struct StructureChecker {
       // Iterative: parentheses can nest as deep as the file is long.
       var inner = node
       while inner.kind == .parentheses, let next = inner.childNodes.first { inner = next }
-      return inner.kind == .parentheses ? .computed : literal(inner)
+      return inner.kind == .parentheses ? .computed : literal(inner, readingText: readingText)
     default: return .computed
     }
   }
@@ -399,7 +402,8 @@ struct StructureChecker {
       checkTypeExpression(value, documentation: documentation)
       return
     }
-    let literalValue = literal(value)
+    // The text of a string literal matters only for an enum or when a number or bool is expected.
+    let literalValue = literal(value, readingText: !attribute.allowedValues.isEmpty || Self.readsText(attribute.type))
     if !attribute.allowedValues.isEmpty {
       var candidate: String?
       switch literalValue {
@@ -430,6 +434,16 @@ struct StructureChecker {
              at: value.range, documentation: documentation)
     } else if case .computed = literalValue {
       checkComputedType(value, attribute: attribute, documentation: documentation)
+    }
+  }
+
+  /// Whether `mismatch` looks at a string literal's text for this type (to accept `"1"` as a number or `"true"` as
+  /// a bool); list elements are read again from the tree.
+  static func readsText(_ type: ValueType) -> Bool {
+    switch type {
+    case .number, .bool: true
+    case .oneOf(let types): types.contains(where: readsText)
+    default: false
     }
   }
 
