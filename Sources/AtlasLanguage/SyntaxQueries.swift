@@ -96,8 +96,10 @@ extension ParsedFile {
 
   /// The last direct token child of a kind.
   func lastDirectToken(_ kind: TokenKind, of node: SyntaxNode) -> Token? {
-    for case .token(let index) in node.children.reversed() where tokens[Int(index)].kind == kind {
-      return tokens[Int(index)]
+    // By position: a reversed view of the children would read them through the generic collection accessors.
+    let children = node.children
+    for position in children.indices.reversed() {
+      if case .token(let index) = children[position], tokens[Int(index)].kind == kind { return tokens[Int(index)] }
     }
     return nil
   }

@@ -81,8 +81,10 @@ struct EvaluationState {
 
   /// The last direct child token of a kind.
   func lastToken(_ kind: TokenKind, of node: SyntaxNode) -> Token? {
-    for element in node.children.reversed() {
-      if let token = token(element), token.kind == kind { return token }
+    // By position: a reversed view of the children would read them through the generic collection accessors.
+    let children = node.children
+    for position in children.indices.reversed() {
+      if let token = token(children[position]), token.kind == kind { return token }
     }
     return nil
   }
@@ -260,8 +262,10 @@ struct EvaluationState {
       return index(base, .number(n), range: range)
     default:
       let hasOperand: Bool = if case .node? = node.children.first { true } else { false }
-      let nodes = node.childNodes
-      guard let keyNode = hasOperand ? nodes.dropFirst().first : nodes.first else { return .unknown() }
+      // The key is the child node after the operand, read without building the array of child nodes.
+      var childNodes = node.nodeChildren.makeIterator()
+      if hasOperand { _ = childNodes.next() }
+      guard let keyNode = childNodes.next() else { return .unknown() }
       let key = evaluate(keyNode, scope)
       return index(base, key, range: range)
     }
@@ -277,6 +281,9 @@ struct EvaluationState {
     switch base.type {
     case .dynamic: return .unknown()
     case .object(let types):
+      // A known object's attributes are all in its type (every constructor keeps them so), so a name found among
+      // them needs no second lookup: `local.x` reads a table of every local, and each lookup there is a cache miss.
+      if let attributes = base.attributes, let value = attributes[name] { return value.marked(sensitive) }
       guard let type = types[name] else {
         error("unsupported-attribute", "Unsupported attribute", "This object does not have an attribute named \"\(name)\".", range)
         return .unknown()
@@ -570,8 +577,9 @@ struct EvaluationState {
       }
     }
     var closeRange = node.range
-    for element in arguments.children.reversed() {
-      if let token = token(element), !token.kind.isTrivia, token.kind != .newline {
+    let argumentChildren = arguments.children
+    for position in argumentChildren.indices.reversed() {
+      if let token = token(argumentChildren[position]), !token.kind.isTrivia, token.kind != .newline {
         closeRange = token.range
         break
       }

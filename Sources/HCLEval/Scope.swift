@@ -77,10 +77,13 @@ package final class Scope: Sendable {
     self.parent = parent
   }
 
+  // Most scopes hold only variables or only functions: an empty table is skipped rather than searched, which would
+  // hash the name again at every level.
+
   package func variable(_ name: String) -> Value? {
     var scope: Scope? = self
     while let current = scope {
-      if let value = current.variables[name] { return value }
+      if !current.variables.isEmpty, let value = current.variables[name] { return value }
       scope = current.parent
     }
     return nil
@@ -89,7 +92,7 @@ package final class Scope: Sendable {
   package func function(_ name: String) -> Function? {
     var scope: Scope? = self
     while let current = scope {
-      if let function = current.functions[name] { return function }
+      if !current.functions.isEmpty, let function = current.functions[name] { return function }
       scope = current.parent
     }
     return nil

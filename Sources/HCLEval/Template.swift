@@ -271,7 +271,7 @@ extension EvaluationState {
         }
       }
     case .templateInterpolation:
-      guard let expression = part.childNodes.first else {
+      guard let expression = part.firstChildNode else {
         output.unknown = true
         return
       }

@@ -109,11 +109,16 @@ package struct Value: Hashable, Sendable {
   }
 
   static func nesting(of content: Content) -> Int {
+    // A loop, not `map(…).max()`: this runs for every collection value built, and the array cost more than the rest.
+    var deepest = 0
     switch content {
-    case .elements(let es): 1 + (es.map(\.nesting).max() ?? 0)
-    case .attributes(let attrs): 1 + (attrs.values.map(\.nesting).max() ?? 0)
-    default: 0
+    case .elements(let es):
+      for element in es { deepest = Swift.max(deepest, element.nesting) }
+    case .attributes(let attrs):
+      for value in attrs.values { deepest = Swift.max(deepest, value.nesting) }
+    default: return 0
     }
+    return 1 + deepest
   }
 
   // MARK: Constructors

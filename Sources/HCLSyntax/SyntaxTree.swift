@@ -140,6 +140,29 @@ package struct SyntaxChildren: RandomAccessCollection, Sendable {
     }
     return .token(reference)
   }
+
+  // `for … in children`, `first` and `last` read the arena directly. With the collection protocols' defaults, the
+  // other modules reached each element through a generic accessor that allocated (about 30 M instructions of the
+  // 1 MiB atlas.hcl analysis).
+
+  @inlinable package func makeIterator() -> Iterator { Iterator(children: self) }
+
+  @inlinable package var first: SyntaxElement? { count > 0 ? self[0] : nil }
+
+  @inlinable package var last: SyntaxElement? { count > 0 ? self[count - 1] : nil }
+
+  package struct Iterator: IteratorProtocol {
+    @usableFromInline let children: SyntaxChildren
+    @usableFromInline var position = 0
+
+    @usableFromInline init(children: SyntaxChildren) { self.children = children }
+
+    @inlinable package mutating func next() -> SyntaxElement? {
+      guard position < children.count else { return nil }
+      defer { position += 1 }
+      return children[position]
+    }
+  }
 }
 
 /// The child nodes of a node, in order (tokens skipped), read straight from the arena.

@@ -50,6 +50,33 @@ final class BodyItemsCache {
   var entries: [Int: (attributes: [AttributeView], blocks: [BlockView])] = [:]
 }
 
+/// The names used in one body (attributes, then nested block types) in the order they are first used, with where.
+/// Most bodies hold a handful, so the list is searched directly; past 16 names a dictionary takes over (hashing every
+/// name of every body cost more than the rest of the structure check).
+struct BodyNames {
+  private(set) var entries: [(name: String, range: TextRange)] = []
+  private var table: [String: Int]?
+
+  /// Where a name is first used, or nil.
+  func range(of name: String) -> TextRange? {
+    if let table { return table[name].map { entries[$0].range } }
+    for entry in entries where entry.name == name { return entry.range }
+    return nil
+  }
+
+  /// Adds a name unless it is there already; whether it was added.
+  @discardableResult mutating func insert(_ name: String, at position: TextRange) -> Bool {
+    guard range(of: name) == nil else { return false }
+    entries.append((name, position))
+    if table != nil {
+      table?[name] = entries.count - 1
+    } else if entries.count == 16 {
+      table = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.name, $0) })
+    }
+    return true
+  }
+}
+
 struct StructureChecker {
   let file: ParsedFile
   var results: [AtlasDiagnostic] = []
@@ -100,7 +127,9 @@ struct StructureChecker {
     return (attributes, blocks)
   }
 
-  func literal(_ node: SyntaxNode) -> LiteralValue {
+  /// With `readingText` false, a string literal's text is left empty: whether an expression is a literal string is
+  /// then answered without building the string (most values need no more).
+  func literal(_ node: SyntaxNode, readingText: Bool = true) -> LiteralValue {
     switch node.kind {
     case .literal:
       guard let token = file.directTokens(of: node).first?.token else { return .computed }
@@ -118,9 +147,10 @@ struct StructureChecker {
         switch child {
         case .token(let index):
           let token = file.tokens[Int(index)]
-          if token.kind == .quotedLit || token.kind == .stringLit { text += file.text(of: token) }
+          if readingText, token.kind == .quotedLit || token.kind == .stringLit { text += file.text(of: token) }
         case .node(let inner):
           guard inner.kind == .templateLiteral else { return .computed }
+          guard readingText else { continue }
           for (_, token) in file.directTokens(of: inner) where token.kind == .quotedLit || token.kind == .stringLit {
             text += file.text(of: token)
           }
@@ -137,7 +167,7 @@ struct StructureChecker {
       // Iterative: parentheses can nest as deep as the file is long.
       var inner = node
       while inner.kind == .parentheses, let next = inner.childNodes.first { inner = next }
-      return inner.kind == .parentheses ? .computed : literal(inner)
+      return inner.kind == .parentheses ? .computed : literal(inner, readingText: readingText)
     default: return .computed
     }
   }
@@ -298,13 +328,10 @@ struct StructureChecker {
       report(AtlasCode.deprecated, .warning, "\"\(block.type)\" is deprecated", detail: deprecation.prefix(1).uppercased() + deprecation.dropFirst() + ".",
              at: block.typeRange, documentation: schema.link)
     }
-    var present: [String: TextRange] = [:]
-    var order: [String] = []
+    var present = BodyNames()
     for attribute in attributes {
       // A repeated attribute is a syntax diagnostic already (hcl's "Attribute redefined").
-      guard present[attribute.name] == nil else { continue }
-      present[attribute.name] = attribute.nameRange
-      order.append(attribute.name)
+      guard present.insert(attribute.name, at: attribute.nameRange) else { continue }
       guard let attributeSchema = schema.attribute(attribute.name) else {
         guard schema.unknownAttributes != .open else { continue }
         let suggestion = Spelling.suggestion(for: attribute.name, among: schema.attributes.map(\.name))
@@ -326,21 +353,20 @@ struct StructureChecker {
       }
       if let value = attribute.value { checkValue(value, attribute: attributeSchema, schema: schema) }
     }
-    var counts: [String: Int] = [:]
+    var blockTypes = BodyNames()
     for nested in blocks {
-      counts[nested.type, default: 0] += 1
-      present[nested.type] = present[nested.type] ?? nested.typeRange
-      order.append(nested.type)
+      let repeated = !blockTypes.insert(nested.type, at: nested.typeRange)
+      present.insert(nested.type, at: nested.typeRange)
       guard let nestedSchema = schema.block(nested.type) else {
         unknownBlock(nested, in: Self.describe(path), candidates: schema.blocks.map(\.type), strictness: schema.unknownBlocks,
                      documentation: schema.link)
         continue
       }
-      if !nestedSchema.repeatable, counts[nested.type, default: 0] > 1 { duplicateBlock(nested, schema: nestedSchema) }
+      if !nestedSchema.repeatable, repeated { duplicateBlock(nested, schema: nestedSchema) }
       checkLabels(nested, nestedSchema.labels, documentation: nestedSchema.link)
       checkBody(nested, schema: nestedSchema, path: "\(path).\(nested.type)")
     }
-    for attribute in schema.attributes where attribute.required && present[attribute.name] == nil {
+    for attribute in schema.attributes where attribute.required && present.range(of: attribute.name) == nil {
       report(AtlasCode.missingRequiredAttribute, .error,
              "Missing required attribute \"\(attribute.name)\" in \(Self.describe(path))",
              detail: attribute.doc, at: block.headerRange, documentation: attribute.link ?? schema.link,
@@ -350,14 +376,15 @@ struct StructureChecker {
              } ?? [])
     }
     for set in schema.exclusive {
-      let found = order.filter { set.contains($0) }
-      let unique = found.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-      guard unique.count > 1, let range = present[unique[1]] else { continue }
+      // The names of the set in the order they are first used, each once.
+      let used = present.entries.filter { set.contains($0.name) }
+      guard used.count > 1 else { continue }
       report(AtlasCode.mutuallyExclusive, .error,
-             "\"\(unique[0])\" and \"\(unique[1])\" cannot be used together",
-             detail: "Keep one of \(set.map { "\"\($0)\"" }.joined(separator: ", ")).", at: range, documentation: schema.link)
+             "\"\(used[0].name)\" and \"\(used[1].name)\" cannot be used together",
+             detail: "Keep one of \(set.map { "\"\($0)\"" }.joined(separator: ", ")).", at: used[1].range,
+             documentation: schema.link)
     }
-    for set in schema.oneOfRequired where !set.contains(where: { present[$0] != nil }) {
+    for set in schema.oneOfRequired where !set.contains(where: { present.range(of: $0) != nil }) {
       report(AtlasCode.missingOneOf, .error,
              "One of \(set.map { "\"\($0)\"" }.joined(separator: " or ")) is required in \(Self.describe(path))",
              at: block.headerRange, documentation: schema.link)
@@ -375,7 +402,8 @@ struct StructureChecker {
       checkTypeExpression(value, documentation: documentation)
       return
     }
-    let literalValue = literal(value)
+    // The text of a string literal matters only for an enum or when a number or bool is expected.
+    let literalValue = literal(value, readingText: !attribute.allowedValues.isEmpty || Self.readsText(attribute.type))
     if !attribute.allowedValues.isEmpty {
       var candidate: String?
       switch literalValue {
@@ -406,6 +434,16 @@ struct StructureChecker {
              at: value.range, documentation: documentation)
     } else if case .computed = literalValue {
       checkComputedType(value, attribute: attribute, documentation: documentation)
+    }
+  }
+
+  /// Whether `mismatch` looks at a string literal's text for this type (to accept `"1"` as a number or `"true"` as
+  /// a bool); list elements are read again from the tree.
+  static func readsText(_ type: ValueType) -> Bool {
+    switch type {
+    case .number, .bool: true
+    case .oneOf(let types): types.contains(where: readsText)
+    default: false
     }
   }
 

@@ -113,22 +113,40 @@ extension StructureChecker {
   /// The region in an RDS endpoint host: `….REGION.rds.amazonaws.com`, `….REGION.rds.amazonaws.com.cn` or China's
   /// `….rds.REGION.amazonaws.com.cn`; nil for any other host.
   static func rdsRegion(ofHost host: String) -> String? {
-    let labels = host.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+    let labels = Self.pieces(of: Substring(host.lowercased()), separatedBy: UInt8(ascii: "."))
+    // Labels compared one by one, not as arrays: this runs for every token data source and env URL.
+    func endsWith(_ suffix: String...) -> Bool {
+      labels.count >= suffix.count && zip(labels.suffix(suffix.count), suffix).allSatisfy { $0 == $1 }
+    }
     var candidate: Substring?
-    if labels.count >= 5, labels.suffix(3) == ["rds", "amazonaws", "com"] {
+    if labels.count >= 5, endsWith("rds", "amazonaws", "com") {
       candidate = labels[labels.count - 4]
-    } else if labels.count >= 6, labels.suffix(4) == ["rds", "amazonaws", "com", "cn"] {
+    } else if labels.count >= 6, endsWith("rds", "amazonaws", "com", "cn") {
       candidate = labels[labels.count - 5]
-    } else if labels.count >= 6, labels.suffix(3) == ["amazonaws", "com", "cn"], labels[labels.count - 5] == "rds" {
+    } else if labels.count >= 6, endsWith("amazonaws", "com", "cn"), labels[labels.count - 5] == "rds" {
       candidate = labels[labels.count - 4]
     }
     guard let candidate else { return nil }
     // `us-east-1`, `us-gov-west-1`, `us-isob-east-1`, `eusc-de-east-1`: letters, then letter groups, then a number.
-    let groups = candidate.split(separator: "-", omittingEmptySubsequences: false)
-    guard groups.count >= 3, let last = groups.last, last.allSatisfy({ $0.isASCII && $0.isNumber }),
-      groups.dropLast().allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isLetter } })
+    // An ASCII digit or letter is a character of its own exactly when its byte is (a combining mark after it makes
+    // the character non-ASCII, and its bytes fail the test too), so bytes are tested instead of characters.
+    let groups = Self.pieces(of: candidate, separatedBy: UInt8(ascii: "-"))
+    guard groups.count >= 3, let last = groups.last, last.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+      groups.dropLast().allSatisfy({
+        !$0.isEmpty && $0.utf8.allSatisfy { ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }
+      })
     else { return nil }
     return String(candidate)
+  }
+
+  /// `text.split(separator:omittingEmptySubsequences: false)` for an ASCII separator: by bytes when the text is
+  /// ASCII, where each byte is a character (`\r\n`, the one two-byte character, is no separator) and the pieces are
+  /// the same; splitting by characters cost most of the region check.
+  static func pieces(of text: Substring, separatedBy separator: UInt8) -> [Substring] {
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return text.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false)
+    }
+    return text.utf8.split(separator: separator, omittingEmptySubsequences: false).map { Substring($0) }
   }
 
   // MARK: TLS
@@ -236,7 +254,10 @@ extension StructureChecker {
       let signed = Self.splitEndpoint(endpoint)
       // A missing or invalid port is reported on the endpoint itself.
       guard Self.portProblem(signed.port) == nil else { continue }
-      let connected = Self.splitEndpoint(host.contains(":") && !host.hasSuffix("]") ? host : host + ":")
+      // By bytes when the host is ASCII (each byte a character then): a search by characters cost more than the
+      // whole URL check.
+      let hasColon = host.utf8.allSatisfy { $0 < 0x80 } ? host.utf8.contains(UInt8(ascii: ":")) : host.contains(":")
+      let connected = Self.splitEndpoint(hasColon && !host.hasSuffix("]") ? host : host + ":")
       let defaultPort: Substring = ["mysql", "mariadb", "maria"].contains(scheme) ? "3306" : "5432"
       let connectedPort = connected.port.flatMap { $0.isEmpty ? nil : $0 } ?? defaultPort
       guard signed.host.lowercased() != connected.host.lowercased() || signed.port != connectedPort

@@ -9,10 +9,11 @@ extension StructureChecker {
     let locals = Set(model.locals.map(\.name))
     let variables = Set(model.variables.map(\.name))
     let sources = Set(model.dataSources.map(\.name))
-    // In source order, so that the first closest name wins every time.
-    let localNames = SpellingCandidates(Self.unique(model.locals.map(\.name)))
-    let variableNames = SpellingCandidates(Self.unique(model.variables.map(\.name)))
-    let sourceNames = SpellingCandidates(Self.unique(model.dataSources.map(\.name)))
+    // In source order, so that the first closest name wins every time. Prepared only when a name is unknown: most
+    // files have none, and preparing thousands of names costs more than the rest of this check.
+    lazy var localNames = SpellingCandidates(Self.unique(model.locals.map(\.name)))
+    lazy var variableNames = SpellingCandidates(Self.unique(model.variables.map(\.name)))
+    lazy var sourceNames = SpellingCandidates(Self.unique(model.dataSources.map(\.name)))
     var usedLocals: Set<String> = []
     var usedVariables: Set<String> = []
     var usedSources: Set<String> = []

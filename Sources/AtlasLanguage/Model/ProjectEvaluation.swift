@@ -41,7 +41,10 @@ package struct ProjectEvaluation: Sendable {
   }
 
   init(_ file: ParsedFile, model: ProjectModel, inputs: EvaluationInputs, views: StructureChecker) {
-    var pass = EvaluationPass(file: file, model: model, inputs: inputs, probing: false, views: views)
+    let (_, blocks) = views.items(of: file.root.firstChild(.body))
+    // The graph is the same for both passes: it is made from the file, not from values.
+    let graph = DependencyGraph(blocks: blocks, model: model, views: views)
+    var pass = EvaluationPass(file: file, model: model, graph: graph, inputs: inputs, probing: false, views: views)
     pass.run()
     values = pass.values
     tokenSources = pass.tokenSources
@@ -52,7 +55,7 @@ package struct ProjectEvaluation: Sendable {
       $0.root == "data" && $0.name(at: 0).map(TokenMarker.sources.contains) == true
     }
     if usesTokens {
-      var probe = EvaluationPass(file: file, model: model, inputs: inputs, probing: true, views: views)
+      var probe = EvaluationPass(file: file, model: model, graph: graph, inputs: inputs, probing: true, views: views)
       probe.prior = (pass.variables, pass.locals)
       probe.run()
       probedValues = probe.values
@@ -110,9 +113,125 @@ private struct GraphNode {
   }
 }
 
+/// The locals and data sources of a file and the references between them, with its strongly connected components
+/// in evaluation order.
+private struct DependencyGraph {
+  var nodes: [GraphNode] = []
+  /// A local's node by name; a later definition of a name wins (reference §2.2).
+  var localIndex: [String: Int] = [:]
+  /// A data source's node by type, then name (no `TYPE.NAME` string is built per reference).
+  var dataIndex: [String: [String: Int]] = [:]
+  /// Node indices sorted by the start of their range.
+  var order: [Int] = []
+  var edges: [[Int]] = []
+  /// For each edge, the index in `model.references` of the reference that makes it.
+  var edgeReferences: [[Int]] = []
+  var components: [[Int]] = []
+
+  init(blocks: [BlockView], model: ProjectModel, views: StructureChecker) {
+    for block in blocks {
+      switch block.type {
+      case "locals":
+        for attribute in views.items(of: block.body).attributes {
+          localIndex[attribute.name] = nodes.count
+          nodes.append(GraphNode(kind: .local(name: attribute.name), range: attribute.node.range, value: attribute.value))
+        }
+      case "data" where block.labels.count == 2:
+        dataIndex[block.labels[0].text, default: [:]][block.labels[1].text] = nodes.count
+        nodes.append(GraphNode(kind: .dataSource(type: block.labels[0].text, name: block.labels[1].text),
+                               range: block.node.range, block: block))
+      default: break
+      }
+    }
+    // Every reference from inside a node to a node is an edge (ranges of nodes do not overlap: sorted by start).
+    order = nodes.indices.sorted { nodes[$0].range.start < nodes[$1].range.start }
+    edges = [[Int]](repeating: [], count: nodes.count)
+    edgeReferences = [[Int]](repeating: [], count: nodes.count)
+    for (index, reference) in model.references.enumerated() {
+      guard let target = self.target(of: reference), let source = containing(reference.rootRange.start) else { continue }
+      edges[source].append(target)
+      edgeReferences[source].append(index)
+    }
+    components = Self.stronglyConnectedComponents(edges)
+  }
+
+  /// The local or data source node a reference names, if any.
+  func target(of reference: ProjectModel.Reference) -> Int? {
+    switch reference.root {
+    case "local": return reference.name(at: 0).flatMap { localIndex[$0] }
+    case "data":
+      guard let type = reference.name(at: 0), let name = reference.name(at: 1) else { return nil }
+      return dataIndex[type]?[name]
+    default: return nil
+    }
+  }
+
+  /// Tarjan's algorithm without recursion (a chain of locals can be as long as the file). Components come out
+  /// dependencies first, which is the order to evaluate them in.
+  static func stronglyConnectedComponents(_ edges: [[Int]]) -> [[Int]] {
+    let count = edges.count
+    var index = [Int](repeating: -1, count: count)
+    var low = [Int](repeating: 0, count: count)
+    var onStack = [Bool](repeating: false, count: count)
+    var stack: [Int] = []
+    var components: [[Int]] = []
+    var counter = 0
+    for root in 0..<count where index[root] < 0 {
+      var calls: [(node: Int, edge: Int)] = [(root, 0)]
+      index[root] = counter
+      low[root] = counter
+      counter += 1
+      stack.append(root)
+      onStack[root] = true
+      while let (node, edge) = calls.last {
+        if edge < edges[node].count {
+          calls[calls.count - 1].edge += 1
+          let next = edges[node][edge]
+          if index[next] < 0 {
+            index[next] = counter
+            low[next] = counter
+            counter += 1
+            stack.append(next)
+            onStack[next] = true
+            calls.append((next, 0))
+          } else if onStack[next] {
+            low[node] = min(low[node], index[next])
+          }
+          continue
+        }
+        calls.removeLast()
+        if let parent = calls.last { low[parent.node] = min(low[parent.node], low[node]) }
+        guard low[node] == index[node] else { continue }
+        var component: [Int] = []
+        while let member = stack.popLast() {
+          onStack[member] = false
+          component.append(member)
+          if member == node { break }
+        }
+        components.append(component.reversed())
+      }
+    }
+    return components
+  }
+
+  /// The node whose range holds an offset (nodes sorted by start do not overlap).
+  func containing(_ offset: Int) -> Int? {
+    var low = 0
+    var high = order.count
+    while low < high {
+      let middle = (low + high) / 2
+      if nodes[order[middle]].range.start <= offset { low = middle + 1 } else { high = middle }
+    }
+    guard low > 0 else { return nil }
+    let candidate = order[low - 1]
+    return nodes[candidate].range.end > offset ? candidate : nil
+  }
+}
+
 private struct EvaluationPass {
   let file: ParsedFile
   let model: ProjectModel
+  let graph: DependencyGraph
   let inputs: EvaluationInputs
   let probing: Bool
   let views: StructureChecker
@@ -127,9 +246,13 @@ private struct EvaluationPass {
   /// both passes, so it is taken from there instead of being evaluated again.
   var prior: (variables: [String: Value], locals: [String: Value])? = nil
 
-  init(file: ParsedFile, model: ProjectModel, inputs: EvaluationInputs, probing: Bool, views: StructureChecker) {
+  init(
+    file: ParsedFile, model: ProjectModel, graph: DependencyGraph, inputs: EvaluationInputs, probing: Bool,
+    views: StructureChecker
+  ) {
     self.file = file
     self.model = model
+    self.graph = graph
     self.inputs = inputs
     self.probing = probing
     self.views = views
@@ -148,44 +271,8 @@ private struct EvaluationPass {
       for block in blocks where block.type == "variable" { evaluateVariable(block) }
     }
 
-    // Locals and data sources, as graph nodes; a later definition of a name wins (reference §2.2).
-    var nodes: [GraphNode] = []
-    var localIndex: [String: Int] = [:]
-    var dataIndex: [String: Int] = [:]
-    for block in blocks {
-      switch block.type {
-      case "locals":
-        for attribute in views.items(of: block.body).attributes {
-          localIndex[attribute.name] = nodes.count
-          nodes.append(GraphNode(kind: .local(name: attribute.name), range: attribute.node.range, value: attribute.value))
-        }
-      case "data" where block.labels.count == 2:
-        dataIndex["\(block.labels[0].text).\(block.labels[1].text)"] = nodes.count
-        nodes.append(GraphNode(kind: .dataSource(type: block.labels[0].text, name: block.labels[1].text),
-                               range: block.node.range, block: block))
-      default: break
-      }
-    }
-    // Every reference from inside a node to a node is an edge (ranges of nodes do not overlap: sorted by start).
-    let order = nodes.indices.sorted { nodes[$0].range.start < nodes[$1].range.start }
-    var edges = [[Int]](repeating: [], count: nodes.count)
-    var edgeReferences = [[ProjectModel.Reference]](repeating: [], count: nodes.count)
-    for reference in model.references {
-      let target: Int?
-      switch reference.root {
-      case "local": target = reference.name(at: 0).flatMap { localIndex[$0] }
-      case "data":
-        if let type = reference.name(at: 0), let name = reference.name(at: 1) {
-          target = dataIndex["\(type).\(name)"]
-        } else {
-          target = nil
-        }
-      default: target = nil
-      }
-      guard let target, let source = Self.containing(reference.rootRange.start, order: order, nodes: nodes) else { continue }
-      edges[source].append(target)
-      edgeReferences[source].append(reference)
-    }
+    let nodes = graph.nodes
+    let edges = graph.edges
 
     // Data sources are never run, so their values do not depend on the order: all are known before any local.
     var dataValues: [String: [String: Value]] = [:]
@@ -203,7 +290,7 @@ private struct EvaluationPass {
       var pending: [Int] = []
       for reference in model.references
       where reference.context.block?.type == "env" && reference.context.topLevelAttribute == "url" {
-        let target = reference.root == "local" ? reference.name(at: 0).flatMap { localIndex[$0] } : nil
+        let target = reference.root == "local" ? graph.target(of: reference) : nil
         if let target, !reached[target] {
           reached[target] = true
           pending.append(target)
@@ -225,7 +312,7 @@ private struct EvaluationPass {
     if probing, prior != nil {
       for reference in model.references where reference.root == "data" {
         guard reference.name(at: 0).map(TokenMarker.sources.contains) ?? true,
-          let source = Self.containing(reference.rootRange.start, order: order, nodes: nodes)
+          let source = graph.containing(reference.rootRange.start)
         else { continue }
         tainted[source] = true
       }
@@ -235,7 +322,9 @@ private struct EvaluationPass {
         if case .local(let name) = node.kind, definitions[name, default: 0] > 1 { tainted[index] = true }
       }
     }
-    for component in Self.stronglyConnectedComponents(edges) {
+    let noDependencies = Scope(variables: ["local": .object([:])], parent: base)
+    locals.reserveCapacity(nodes.count)
+    for component in graph.components {
       if let needed, !component.contains(where: { needed[$0] }) { continue }
       if let prior {
         // Components come dependencies first, so every dependency outside this component is settled already.
@@ -249,14 +338,15 @@ private struct EvaluationPass {
         }
       }
       let cyclic = component.count > 1 || component.first.map { edges[$0].contains($0) } ?? false
-      if cyclic, !probing { reportCycle(component, nodes: nodes, edges: edges, references: edgeReferences) }
+      if cyclic, !probing { reportCycle(component) }
       for index in component {
         let node = nodes[index]
         var dependencies: [String: Value] = [:]
         for target in edges[index] {
           if case .local(let name) = nodes[target].kind { dependencies[name] = locals[name] ?? .unknown() }
         }
-        let scope = Scope(variables: ["local": .object(dependencies)], parent: base)
+        // Most locals use no other local: they share one scope instead of building the same one each.
+        let scope = dependencies.isEmpty ? noDependencies : Scope(variables: ["local": .object(dependencies)], parent: base)
         switch node.kind {
         case .local(let name):
           guard let value = node.value else { continue }
@@ -446,15 +536,15 @@ private struct EvaluationPass {
   // MARK: Cycles
 
   /// One diagnostic per reference that closes a cycle, naming the whole loop (Atlas: `cyclic reference to "local.x"`).
-  mutating func reportCycle(
-    _ component: [Int], nodes: [GraphNode], edges: [[Int]], references: [[ProjectModel.Reference]]
-  ) {
+  mutating func reportCycle(_ component: [Int]) {
+    let nodes = graph.nodes
+    let edges = graph.edges
     let members = Set(component)
     for source in component {
       for (offset, target) in edges[source].enumerated() where members.contains(target) {
         let path = Self.path(from: target, to: source, within: members, edges: edges) ?? [target]
         let loop = ([source] + path + (path.last == source ? [] : [source])).map { nodes[$0].key }
-        let reference = references[source][offset]
+        let reference = model.references[graph.edgeReferences[source][offset]]
         report(AtlasCode.cycle, "Cyclic reference to \"\(nodes[target].key)\"",
                detail: "\(loop.joined(separator: " → ")): Atlas cannot evaluate any of them.",
                at: reference.range(throughSteps: min(nodes[target].key.hasPrefix("data.") ? 2 : 1, reference.steps.count)),
@@ -487,66 +577,5 @@ private struct EvaluationPass {
       }
     }
     return nil
-  }
-
-  /// Tarjan's algorithm without recursion (a chain of locals can be as long as the file). Components come out
-  /// dependencies first, which is the order to evaluate them in.
-  static func stronglyConnectedComponents(_ edges: [[Int]]) -> [[Int]] {
-    let count = edges.count
-    var index = [Int](repeating: -1, count: count)
-    var low = [Int](repeating: 0, count: count)
-    var onStack = [Bool](repeating: false, count: count)
-    var stack: [Int] = []
-    var components: [[Int]] = []
-    var counter = 0
-    for root in 0..<count where index[root] < 0 {
-      var calls: [(node: Int, edge: Int)] = [(root, 0)]
-      index[root] = counter
-      low[root] = counter
-      counter += 1
-      stack.append(root)
-      onStack[root] = true
-      while let (node, edge) = calls.last {
-        if edge < edges[node].count {
-          calls[calls.count - 1].edge += 1
-          let next = edges[node][edge]
-          if index[next] < 0 {
-            index[next] = counter
-            low[next] = counter
-            counter += 1
-            stack.append(next)
-            onStack[next] = true
-            calls.append((next, 0))
-          } else if onStack[next] {
-            low[node] = min(low[node], index[next])
-          }
-          continue
-        }
-        calls.removeLast()
-        if let parent = calls.last { low[parent.node] = min(low[parent.node], low[node]) }
-        guard low[node] == index[node] else { continue }
-        var component: [Int] = []
-        while let member = stack.popLast() {
-          onStack[member] = false
-          component.append(member)
-          if member == node { break }
-        }
-        components.append(component.reversed())
-      }
-    }
-    return components
-  }
-
-  /// The node whose range holds an offset (nodes sorted by start do not overlap).
-  static func containing(_ offset: Int, order: [Int], nodes: [GraphNode]) -> Int? {
-    var low = 0
-    var high = order.count
-    while low < high {
-      let middle = (low + high) / 2
-      if nodes[order[middle]].range.start <= offset { low = middle + 1 } else { high = middle }
-    }
-    guard low > 0 else { return nil }
-    let candidate = order[low - 1]
-    return nodes[candidate].range.end > offset ? candidate : nil
   }
 }

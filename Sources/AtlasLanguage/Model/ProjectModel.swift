@@ -93,7 +93,14 @@ package struct ProjectModel: Sendable {
     package var context: Context
   }
 
-  package static let namespaces: Set<String> = ["local", "var", "data", "each", "atlas"]
+  /// Whether a root name is a reference namespace. A switch, not a set: it runs for every variable in the file, and
+  /// hashing each name cost more than the comparisons.
+  package static func isNamespace(_ name: String) -> Bool {
+    switch name {
+    case "local", "var", "data", "each", "atlas": true
+    default: false
+    }
+  }
 
   package var variables: [Definition] = []
   package var locals: [Definition] = []
@@ -312,7 +319,7 @@ private struct ModelBuilder {
     }
     guard let token = only, token.kind == .ident else { return }
     let name = file.text(of: token)
-    guard ProjectModel.namespaces.contains(name), bound.isEmpty || !bound.contains(name) else { return }
+    guard ProjectModel.isNamespace(name), bound.isEmpty || !bound.contains(name) else { return }
     model.references.append(.init(root: name, rootRange: token.range, steps: steps, context: context))
   }
 

@@ -43,23 +43,25 @@ package enum Strictness: Sendable, Hashable {
   case strict
 }
 
-package struct AttributeSchema: Sendable, Hashable {
-  package var name: String
-  package var type: ValueType
-  package var required: Bool
+/// A class, not a struct: the checks and the evaluation look attributes up for every attribute of the file, and
+/// copying a struct of this many strings and arrays each time cost more than the lookup itself.
+package final class AttributeSchema: Sendable {
+  package let name: String
+  package let type: ValueType
+  package let required: Bool
   /// The default as Atlas documents it, written as HCL.
-  package var defaultValue: String?
+  package let defaultValue: String?
   /// For enumerations: the values Atlas accepts. Empty when any value of `type` is fine.
-  package var allowedValues: [String]
+  package let allowedValues: [String]
   /// Whether bare identifiers are accepted for the enum values (Atlas's scoped enums, reference §1.8).
-  package var acceptsBareEnum: Bool
+  package let acceptsBareEnum: Bool
   /// How Atlas normalises a value before comparing it (`exec_order` lower-cases and turns `_` into `-`).
-  package var normalizesEnum: Bool
-  package var doc: String
-  package var link: String?
-  package var pro: Bool
+  package let normalizesEnum: Bool
+  package let doc: String
+  package let link: String?
+  package let pro: Bool
   /// Set when the attribute is deprecated: what to use instead.
-  package var deprecation: String?
+  package let deprecation: String?
 
   package init(
     _ name: String, _ type: ValueType, required: Bool = false, default defaultValue: String? = nil,
@@ -101,26 +103,27 @@ package struct LabelRule: Sendable, Hashable {
   }
 }
 
-package struct BlockSchema: Sendable, Hashable {
-  package var type: String
-  package var labels: LabelRule
-  package var attributes: [AttributeSchema]
-  package var blocks: [BlockSchema]
-  package var repeatable: Bool
-  package var required: Bool
-  package var unknownAttributes: Strictness
-  package var unknownBlocks: Strictness
+/// A class for the same reason as `AttributeSchema`: a block schema holds the whole tree below it.
+package final class BlockSchema: Sendable {
+  package let type: String
+  package let labels: LabelRule
+  package let attributes: [AttributeSchema]
+  package let blocks: [BlockSchema]
+  package let repeatable: Bool
+  package let required: Bool
+  package let unknownAttributes: Strictness
+  package let unknownBlocks: Strictness
   /// Sets of attributes or blocks of which at most one may appear.
-  package var exclusive: [[String]]
+  package let exclusive: [[String]]
   /// Sets of which exactly one must appear.
-  package var oneOfRequired: [[String]]
+  package let oneOfRequired: [[String]]
   /// Whether a duplicate of a non-repeatable block is certainly rejected (an error) or a warning.
-  package var duplicateIsError: Bool
-  package var doc: String
-  package var link: String
-  package var pro: Bool
+  package let duplicateIsError: Bool
+  package let doc: String
+  package let link: String
+  package let pro: Bool
   /// Set when the block is deprecated: what to use instead.
-  package var deprecation: String?
+  package let deprecation: String?
 
   package init(
     _ type: String, labels: LabelRule = .none, attributes: [AttributeSchema] = [], blocks: [BlockSchema] = [],
@@ -172,7 +175,7 @@ package enum DataSourceResult: Sendable, Hashable {
   }
 }
 
-package struct DataSourceSchema: Sendable, Hashable {
+package struct DataSourceSchema: Sendable {
   /// The block's attributes and nested blocks (its `type` is the data source's type label).
   package var body: BlockSchema
   package var result: DataSourceResult
