@@ -29,7 +29,8 @@ die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
 # ---- packages ----------------------------------------------------------------------------------------------
 # shellcheck source=../scripts/lib/apt.sh
 source "$repo/scripts/lib/apt.sh"
-ensure_apt_packages hyperfine time python3-venv || die "could not install the benchmark tools"
+# libcurl4-openssl-dev: a statically linked FoundationNetworking (AWSAuth) links -lcurl.
+ensure_apt_packages hyperfine time python3-venv libcurl4-openssl-dev || die "could not install the benchmark tools"
 
 if [[ -n ${MERCATOR:-} ]]; then
   mercator=$MERCATOR

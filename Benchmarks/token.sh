@@ -23,7 +23,8 @@ fi
 [ -x "$venv/bin/aws" ] || "$venv/bin/pip" install --quiet awscli >&2
 # shellcheck source=../scripts/lib/apt.sh
 source "$repo/scripts/lib/apt.sh"
-ensure_apt_packages hyperfine
+# libcurl4-openssl-dev: a statically linked FoundationNetworking (AWSAuth) links -lcurl.
+ensure_apt_packages hyperfine libcurl4-openssl-dev
 swift build -c release --scratch-path .build-token-bench --product mercator-token-bench >&2
 # The whole-process figure is for mercator as we would ship it: statically linked (as Benchmarks/run.sh builds it).
 swift build -c release --static-swift-stdlib --scratch-path .build-static --product mercator >&2
