@@ -61,7 +61,8 @@ let package = Package(
       name: "AWSAuthTests", dependencies: ["AWSAuth", .product(name: "Crypto", package: "swift-crypto")],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "DatabaseInspectionTests", dependencies: ["DatabaseInspection", "CSQLite", "HCLSyntax"], swiftSettings: strictSettings),
+      name: "DatabaseInspectionTests", dependencies: ["DatabaseInspection", "CLibPQ", "CMariaDB", "CSQLite", "HCLSyntax"],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "LanguageServerTests", dependencies: ["LanguageServer", "AtlasLanguage", "HCLSyntax"], swiftSettings: strictSettings),
   ],
