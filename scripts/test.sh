@@ -10,8 +10,11 @@
 #        .build-tools/hcl-oracle   from ../shared/tools/hcl-oracle   (hclwrite.Format, hclsyntax diagnostics)
 #        .build-tools/hcl-tokens   from tools/hcl-tokens             (hclsyntax's token stream)
 #      and exports HCL_ORACLE and HCL_TOKENS with their absolute paths;
-#   3. creates .venv-aws/ (moto[server] from PyPI, for the AWSAuth tests) when missing, then runs `swift build` and
-#      `swift test` (extra arguments go to `swift test`);
+#   3. creates .venv-aws/ (moto[server] from PyPI, for the AWSAuth tests) when missing; starts private PostgreSQL 15
+#      (TLS on) and MariaDB servers on 127.0.0.1 with scripts/db-servers.sh (apt-installs them when missing, reuses
+#      running ones, leaves them running; `bash scripts/db-servers.sh stop` stops them) and exports the
+#      MERCATOR_TEST_POSTGRES_URL / MERCATOR_TEST_MARIADB_URL / MERCATOR_TEST_DB_CA it writes to .build-db/env;
+#      then runs `swift build` and `swift test` (extra arguments go to `swift test`);
 #   4. runs the end-to-end tests of the built `mercator serve --stdio` with real LSP clients (pytest-lsp, headless
 #      Neovim, Emacs + eglot): Tests/EndToEnd/run.sh, which apt-installs neovim emacs-nox elpa-eglot python3-venv
 #      and creates .venv-e2e/ (pytest, pytest-lsp from PyPI) when missing. MERCATOR_E2E=0 skips this step.
@@ -83,6 +86,12 @@ say "HCL_TOKENS=$HCL_TOKENS"
 # The AWSAuth tests start moto's server from .venv-aws/ (and fail, rather than install it, when CI is set).
 say "scripts/aws-test-venv.sh"
 bash "$repo/scripts/aws-test-venv.sh" >/dev/null || die "could not create .venv-aws (moto[server] from PyPI)"
+# The database tests connect to these servers; without their URLs the tests fail when CI is set, else skip.
+say "scripts/db-servers.sh"
+# shellcheck source=db-servers.sh
+source "$repo/scripts/db-servers.sh" || die "could not start the test database servers (scripts/db-servers.sh)"
+say "MERCATOR_TEST_POSTGRES_URL=$(sed -E 's#(://[^:/@]*:)[^@]*@#\1****@#' <<<"$MERCATOR_TEST_POSTGRES_URL")"
+say "MERCATOR_TEST_MARIADB_URL=$(sed -E 's#(://[^:/@]*:)[^@]*@#\1****@#' <<<"$MERCATOR_TEST_MARIADB_URL")"
 read -r -a swift_flags <<<"${SWIFT_FLAGS:-}"
 say "swift build ${swift_flags[*]}"
 swift build "${swift_flags[@]}"
