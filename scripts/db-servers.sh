@@ -2,9 +2,10 @@
 # scripts/db-servers.sh — private PostgreSQL 15 (TLS on) and MariaDB 10.11 servers on 127.0.0.1 for the database
 # tests (DESIGN §4, issue 6 acceptance 3). Run by scripts/test.sh before `swift test`; also usable by hand:
 #
-#   bash scripts/db-servers.sh          install what is missing, init (once), start (unless running), write the env file
+#   bash scripts/db-servers.sh [start]  install what is missing, init (once), start (unless running), write the env file
 #   bash scripts/db-servers.sh stop     stop both servers (by their pid files); data stays for the next start
-#   source scripts/db-servers.sh        same as the first form, and the URLs are exported into the calling shell
+#   source scripts/db-servers.sh start  same as start, and the URLs are exported into the calling shell (pass `start`:
+#                                       a sourced script otherwise sees the caller's arguments)
 #
 # Nothing system-wide is touched: no system service is started or stopped (apt installs run under a policy-rc.d that
 # forbids service starts), both servers have their own data dir, Unix socket and port under MERCATOR_DB_ROOT
@@ -70,7 +71,7 @@ _db_servers_main() {
     step "stopped"
     return 0
   fi
-  [[ -z ${1:-} ]] || fail "unknown argument '$1' (use no argument to start, or 'stop')"
+  [[ -z ${1:-} || $1 == start ]] || fail "unknown argument '$1' (use 'start' (the default) or 'stop')"
 
   # ---- 1. packages (only the missing ones; no service may start during the install) --------------------------
   local need=() p

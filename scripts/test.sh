@@ -89,7 +89,7 @@ bash "$repo/scripts/aws-test-venv.sh" >/dev/null || die "could not create .venv-
 # The database tests connect to these servers; without their URLs the tests fail when CI is set, else skip.
 say "scripts/db-servers.sh"
 # shellcheck source=db-servers.sh
-source "$repo/scripts/db-servers.sh" || die "could not start the test database servers (scripts/db-servers.sh)"
+source "$repo/scripts/db-servers.sh" start || die "could not start the test database servers (scripts/db-servers.sh)"
 say "MERCATOR_TEST_POSTGRES_URL=$(sed -E 's#(://[^:/@]*:)[^@]*@#\1****@#' <<<"$MERCATOR_TEST_POSTGRES_URL")"
 say "MERCATOR_TEST_MARIADB_URL=$(sed -E 's#(://[^:/@]*:)[^@]*@#\1****@#' <<<"$MERCATOR_TEST_MARIADB_URL")"
 read -r -a swift_flags <<<"${SWIFT_FLAGS:-}"
