@@ -47,7 +47,25 @@ enum LiteralValue {
 /// The attributes and blocks of each body already read: the model, the evaluation and the checks all read the same
 /// bodies, and building the views (names and labels as strings) is most of what reading costs.
 final class BodyItemsCache {
-  var entries: [Int: (attributes: [AttributeView], blocks: [BlockView])] = [:]
+  typealias Items = (attributes: [AttributeView], blocks: [BlockView])
+  /// Each body's position in `items`, by node id (-1: not read yet). An array indexed by id instead of a dictionary:
+  /// hashing the id cost more than the lookup. Unchecked exclusivity: the tables are touched only inside `entry` and
+  /// `store`, which call nothing, so no access can overlap another (the dynamic checks cost as much as the lookups).
+  @exclusivity(unchecked) private var slots: [Int32] = []
+  @exclusivity(unchecked) private var items: [Items] = []
+
+  func entry(_ id: Int) -> Items? {
+    guard id >= 0, id < slots.count else { return nil }
+    let slot = Int(slots[id])
+    return slot >= 0 && slot < items.count ? items[slot] : nil
+  }
+
+  func store(_ entry: Items, for id: Int) {
+    guard id >= 0 else { return }
+    if id >= slots.count { slots.append(contentsOf: repeatElement(-1, count: max(id + 1, slots.count * 2) - slots.count)) }
+    slots[id] = Int32(truncatingIfNeeded: items.count)
+    items.append(entry)
+  }
 }
 
 /// The names used in one body (attributes, then nested block types) in the order they are first used, with where.
@@ -113,7 +131,7 @@ struct StructureChecker {
 
   func items(of body: SyntaxNode?) -> (attributes: [AttributeView], blocks: [BlockView]) {
     guard let body else { return ([], []) }
-    if let known = cache.entries[body.id] { return known }
+    if let known = cache.entry(body.id) { return known }
     var attributes: [AttributeView] = []
     var blocks: [BlockView] = []
     for child in body.nodeChildren {
@@ -123,7 +141,7 @@ struct StructureChecker {
       default: break
       }
     }
-    cache.entries[body.id] = (attributes, blocks)
+    cache.store((attributes, blocks), for: body.id)
     return (attributes, blocks)
   }
 

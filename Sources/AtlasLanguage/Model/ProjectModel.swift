@@ -127,6 +127,10 @@ private struct ModelBuilder {
   let file: ParsedFile
   let views: StructureChecker
   var model = ProjectModel()
+  /// The walk's side tables (see `walk`), members so that `record` reads an entry only for a reference it keeps:
+  /// most roots are not namespaces, and copying a context or a name set for each retained its strings and arrays.
+  var contexts: [ProjectModel.Context] = []
+  var boundSets: [Set<String>] = []
 
   init(file: ParsedFile, views: StructureChecker) {
     self.file = file
@@ -189,8 +193,8 @@ private struct ModelBuilder {
   /// names are kept in side tables and the stack holds their indices: copying them per node cost more than the walk.
   /// Children are pushed last to first, so that they are visited in source order.
   mutating func walk(_ start: SyntaxNode, _ startContext: ProjectModel.Context) {
-    var contexts = [startContext]
-    var boundSets: [Set<String>] = [[]]
+    contexts = [startContext]
+    boundSets = [[]]
     var stack: [(node: SyntaxNode, context: Int32, bound: Int32, chainInner: Bool)] = [(start, 0, 0, false)]
     while let (node, contextIndex, boundIndex, chainInner) = stack.popLast() {
       let children = node.children
@@ -213,10 +217,10 @@ private struct ModelBuilder {
         }
       case .variable:
         if !chainInner {
-          record(root: node, steps: [], context: contexts[Int(contextIndex)], bound: boundSets[Int(boundIndex)])
+          record(root: node, steps: [], context: Int(contextIndex), bound: Int(boundIndex))
         }
       case .getAttribute, .index, .legacyIndex, .attributeSplat, .fullSplat:
-        if !chainInner { recordChain(node, context: contexts[Int(contextIndex)], bound: boundSets[Int(boundIndex)]) }
+        if !chainInner { recordChain(node, context: Int(contextIndex), bound: Int(boundIndex)) }
         for offset in children.indices.reversed() {
           guard case .node(let childNode) = children[offset] else { continue }
           // The first element, when it is a node, is the traversal's source; relative steps start with a token.
@@ -286,8 +290,17 @@ private struct ModelBuilder {
   }
 
   /// A traversal from its outermost node: the steps down to a `variable` root, if it has one.
-  mutating func recordChain(_ outer: SyntaxNode, context: ProjectModel.Context, bound: Set<String>) {
+  /// `context` and `bound` index the walk's side tables.
+  mutating func recordChain(_ outer: SyntaxNode, context: Int, bound: Int) {
+    // The steps are counted first so that the array is allocated once (growing it step by step reallocated it).
+    var depth = 0
+    var probe = outer
+    while Self.isTraversal(probe.kind), case .node(let source)? = probe.children.first {
+      depth += 1
+      probe = source
+    }
     var steps: [ProjectModel.Step] = []
+    steps.reserveCapacity(depth)
     var current = outer
     while Self.isTraversal(current.kind) {
       guard case .node(let source)? = current.children.first else { return }
@@ -307,10 +320,12 @@ private struct ModelBuilder {
       current = source
     }
     guard current.kind == .variable else { return }
-    record(root: current, steps: steps.reversed(), context: context, bound: bound)
+    // Collected outermost first; reversed in place, where `reversed()` would build another array.
+    steps.reverse()
+    record(root: current, steps: steps, context: context, bound: bound)
   }
 
-  mutating func record(root: SyntaxNode, steps: [ProjectModel.Step], context: ProjectModel.Context, bound: Set<String>) {
+  mutating func record(root: SyntaxNode, steps: [ProjectModel.Step], context: Int, bound: Int) {
     // A root is a lone identifier token.
     var only: Token?
     for case .token(let index) in root.children {
@@ -319,8 +334,8 @@ private struct ModelBuilder {
     }
     guard let token = only, token.kind == .ident else { return }
     let name = file.text(of: token)
-    guard ProjectModel.isNamespace(name), bound.isEmpty || !bound.contains(name) else { return }
-    model.references.append(.init(root: name, rootRange: token.range, steps: steps, context: context))
+    guard ProjectModel.isNamespace(name), boundSets[bound].isEmpty || !boundSets[bound].contains(name) else { return }
+    model.references.append(.init(root: name, rootRange: token.range, steps: steps, context: contexts[context]))
   }
 
   mutating func recordCall(_ node: SyntaxNode, context: ProjectModel.Context) {
