@@ -191,19 +191,23 @@ extension StructureChecker {
     default: return
     }
     let query: Substring? = firstIndex(of: "?").map { text[text.index(after: $0)...] }
-    let found: Substring?
+    // Nil when the query has no such parameter, else whether it is set to `disabling`.
+    let disabled: Bool?
     if ascii, let query {
       // The same split over bytes: `&` and `=` are one-byte characters that join no neighbour, so the pieces are
-      // the same, and an ASCII key equals the parameter exactly when its bytes do.
-      found = query.utf8.split(separator: UInt8(ascii: "&")).first {
+      // the same, and an ASCII key or value equals a name exactly when its bytes do. Over an array, whose indices
+      // are integers: stepping through a string's UTF-8 view cost most of this check.
+      let bytes = Array(query.utf8)
+      disabled = bytes.split(separator: UInt8(ascii: "&")).first {
         $0.split(separator: UInt8(ascii: "="), maxSplits: 1).first?.elementsEqual(parameter.utf8) == true
-      }.map { Substring($0) }
+      }.map { $0.dropFirst(parameter.count + 1).elementsEqual(disabling.utf8) }
     } else {
-      found = query?.split(separator: "&").first { $0.split(separator: "=", maxSplits: 1).first == Substring(parameter) }
+      disabled = query?.split(separator: "&").first { $0.split(separator: "=", maxSplits: 1).first == Substring(parameter) }
+        .map { $0.dropFirst(parameter.count + 1) == Substring(disabling) }
     }
     let problem: String
-    if let found {
-      guard found.dropFirst(parameter.count + 1) == Substring(disabling) else { return }
+    if let disabled {
+      guard disabled else { return }
       problem = "sets \(parameter)=\(disabling)"
     } else {
       // An interpolation in the query, or ending the URL, may hold the parameter.
