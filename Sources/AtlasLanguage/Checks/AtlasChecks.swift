@@ -78,7 +78,9 @@ struct BodyNames {
   /// Where a name is first used, or nil.
   func range(of name: String) -> TextRange? {
     if let table { return table[name].map { entries[$0].range } }
-    for entry in entries where entry.name == name { return entry.range }
+    // Lengths first (a count a string keeps): most names differ in length, and comparing their text cost more.
+    let length = name.utf8.count
+    for entry in entries where entry.name.utf8.count == length && entry.name == name { return entry.range }
     return nil
   }
 
@@ -433,7 +435,8 @@ struct StructureChecker {
         func normal(_ text: String) -> String {
           attribute.normalizesEnum ? String(text.lowercased().map { $0 == "_" ? "-" : $0 }) : text
         }
-        if !attribute.allowedValues.contains(where: { normal($0) == normal(candidate) }) {
+        let wanted = normal(candidate)
+        if !attribute.allowedValues.contains(where: { normal($0) == wanted }) {
           let suggestion = Spelling.suggestion(for: candidate, among: attribute.allowedValues)
           let replacement: String? = suggestion.map { name in
             if case .string = literalValue { "\"\(name)\"" } else { name }
