@@ -80,22 +80,18 @@ package final class Scope: Sendable {
   // Most scopes hold only variables or only functions: an empty table is skipped rather than searched, which would
   // hash the name again at every level.
 
+  // Recursive, not a loop over a local variable: the loop retained and released each scope it passed, while a call
+  // borrows its parent from a scope that is alive anyway. Chains are as deep as `for` expressions nest, which the
+  // evaluator bounds (`Evaluator.maxDepth`), plus a few scopes per block.
+
   package func variable(_ name: String) -> Value? {
-    var scope: Scope? = self
-    while let current = scope {
-      if !current.variables.isEmpty, let value = current.variables[name] { return value }
-      scope = current.parent
-    }
-    return nil
+    if !variables.isEmpty, let value = variables[name] { return value }
+    return parent?.variable(name)
   }
 
   package func function(_ name: String) -> Function? {
-    var scope: Scope? = self
-    while let current = scope {
-      if !current.functions.isEmpty, let function = current.functions[name] { return function }
-      scope = current.parent
-    }
-    return nil
+    if !functions.isEmpty, let function = functions[name] { return function }
+    return parent?.function(name)
   }
 
   /// A nested scope with more variables (a `for` expression's names).

@@ -47,7 +47,25 @@ enum LiteralValue {
 /// The attributes and blocks of each body already read: the model, the evaluation and the checks all read the same
 /// bodies, and building the views (names and labels as strings) is most of what reading costs.
 final class BodyItemsCache {
-  var entries: [Int: (attributes: [AttributeView], blocks: [BlockView])] = [:]
+  typealias Items = (attributes: [AttributeView], blocks: [BlockView])
+  /// Each body's position in `items`, by node id (-1: not read yet). An array indexed by id instead of a dictionary:
+  /// hashing the id cost more than the lookup. Unchecked exclusivity: the tables are touched only inside `entry` and
+  /// `store`, which call nothing, so no access can overlap another (the dynamic checks cost as much as the lookups).
+  @exclusivity(unchecked) private var slots: [Int32] = []
+  @exclusivity(unchecked) private var items: [Items] = []
+
+  func entry(_ id: Int) -> Items? {
+    guard id >= 0, id < slots.count else { return nil }
+    let slot = Int(slots[id])
+    return slot >= 0 && slot < items.count ? items[slot] : nil
+  }
+
+  func store(_ entry: Items, for id: Int) {
+    guard id >= 0 else { return }
+    if id >= slots.count { slots.append(contentsOf: repeatElement(-1, count: max(id + 1, slots.count * 2) - slots.count)) }
+    slots[id] = Int32(truncatingIfNeeded: items.count)
+    items.append(entry)
+  }
 }
 
 /// The names used in one body (attributes, then nested block types) in the order they are first used, with where.
@@ -60,7 +78,9 @@ struct BodyNames {
   /// Where a name is first used, or nil.
   func range(of name: String) -> TextRange? {
     if let table { return table[name].map { entries[$0].range } }
-    for entry in entries where entry.name == name { return entry.range }
+    // Lengths first (a count a string keeps): most names differ in length, and comparing their text cost more.
+    let length = name.utf8.count
+    for entry in entries where entry.name.utf8.count == length && entry.name == name { return entry.range }
     return nil
   }
 
@@ -113,7 +133,7 @@ struct StructureChecker {
 
   func items(of body: SyntaxNode?) -> (attributes: [AttributeView], blocks: [BlockView]) {
     guard let body else { return ([], []) }
-    if let known = cache.entries[body.id] { return known }
+    if let known = cache.entry(body.id) { return known }
     var attributes: [AttributeView] = []
     var blocks: [BlockView] = []
     for child in body.nodeChildren {
@@ -123,7 +143,7 @@ struct StructureChecker {
       default: break
       }
     }
-    cache.entries[body.id] = (attributes, blocks)
+    cache.store((attributes, blocks), for: body.id)
     return (attributes, blocks)
   }
 
@@ -415,7 +435,8 @@ struct StructureChecker {
         func normal(_ text: String) -> String {
           attribute.normalizesEnum ? String(text.lowercased().map { $0 == "_" ? "-" : $0 }) : text
         }
-        if !attribute.allowedValues.contains(where: { normal($0) == normal(candidate) }) {
+        let wanted = normal(candidate)
+        if !attribute.allowedValues.contains(where: { normal($0) == wanted }) {
           let suggestion = Spelling.suggestion(for: candidate, among: attribute.allowedValues)
           let replacement: String? = suggestion.map { name in
             if case .string = literalValue { "\"\(name)\"" } else { name }

@@ -139,11 +139,18 @@ extension StructureChecker {
     return String(candidate)
   }
 
+  /// Whether a text is all ASCII, read through its contiguous bytes when it has them (a native string does): going
+  /// through the UTF-8 view's indices cost more than the rest of the TLS check.
+  static func isASCII<Text: StringProtocol>(_ text: Text) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } }
+      ?? text.utf8.allSatisfy { $0 < 0x80 }
+  }
+
   /// `text.split(separator:omittingEmptySubsequences: false)` for an ASCII separator: by bytes when the text is
   /// ASCII, where each byte is a character (`\r\n`, the one two-byte character, is no separator) and the pieces are
   /// the same; splitting by characters cost most of the region check.
   static func pieces(of text: Substring, separatedBy separator: UInt8) -> [Substring] {
-    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+    guard isASCII(text) else {
       return text.split(separator: Character(Unicode.Scalar(separator)), omittingEmptySubsequences: false)
     }
     return text.utf8.split(separator: separator, omittingEmptySubsequences: false).map { Substring($0) }
@@ -176,7 +183,7 @@ extension StructureChecker {
       }
     }
     // In ASCII text every byte is a character, and searching the bytes is much cheaper than the characters.
-    let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+    let ascii = Self.isASCII(text)
     func firstIndex(of character: Character) -> String.Index? {
       guard ascii, let byte = character.asciiValue else { return text.firstIndex(of: character) }
       return text.utf8.firstIndex(of: byte)
@@ -191,19 +198,23 @@ extension StructureChecker {
     default: return
     }
     let query: Substring? = firstIndex(of: "?").map { text[text.index(after: $0)...] }
-    let found: Substring?
+    // Nil when the query has no such parameter, else whether it is set to `disabling`.
+    let disabled: Bool?
     if ascii, let query {
       // The same split over bytes: `&` and `=` are one-byte characters that join no neighbour, so the pieces are
-      // the same, and an ASCII key equals the parameter exactly when its bytes do.
-      found = query.utf8.split(separator: UInt8(ascii: "&")).first {
+      // the same, and an ASCII key or value equals a name exactly when its bytes do. Over an array, whose indices
+      // are integers: stepping through a string's UTF-8 view cost most of this check.
+      let bytes = Array(query.utf8)
+      disabled = bytes.split(separator: UInt8(ascii: "&")).first {
         $0.split(separator: UInt8(ascii: "="), maxSplits: 1).first?.elementsEqual(parameter.utf8) == true
-      }.map { Substring($0) }
+      }.map { $0.dropFirst(parameter.count + 1).elementsEqual(disabling.utf8) }
     } else {
-      found = query?.split(separator: "&").first { $0.split(separator: "=", maxSplits: 1).first == Substring(parameter) }
+      disabled = query?.split(separator: "&").first { $0.split(separator: "=", maxSplits: 1).first == Substring(parameter) }
+        .map { $0.dropFirst(parameter.count + 1) == Substring(disabling) }
     }
     let problem: String
-    if let found {
-      guard found.dropFirst(parameter.count + 1) == Substring(disabling) else { return }
+    if let disabled {
+      guard disabled else { return }
       problem = "sets \(parameter)=\(disabling)"
     } else {
       // An interpolation in the query, or ending the URL, may hold the parameter.
@@ -256,7 +267,7 @@ extension StructureChecker {
       guard Self.portProblem(signed.port) == nil else { continue }
       // By bytes when the host is ASCII (each byte a character then): a search by characters cost more than the
       // whole URL check.
-      let hasColon = host.utf8.allSatisfy { $0 < 0x80 } ? host.utf8.contains(UInt8(ascii: ":")) : host.contains(":")
+      let hasColon = Self.isASCII(host) ? host.utf8.contains(UInt8(ascii: ":")) : host.contains(":")
       let connected = Self.splitEndpoint(hasColon && !host.hasSuffix("]") ? host : host + ":")
       let defaultPort: Substring = ["mysql", "mariadb", "maria"].contains(scheme) ? "3306" : "5432"
       let connectedPort = connected.port.flatMap { $0.isEmpty ? nil : $0 } ?? defaultPort

@@ -317,6 +317,7 @@ private struct EvaluationPass {
         tainted[source] = true
       }
       var definitions: [String: Int] = [:]
+      definitions.reserveCapacity(nodes.count)
       for node in nodes { if case .local(let name) = node.kind { definitions[name, default: 0] += 1 } }
       for (index, node) in nodes.enumerated() {
         if case .local(let name) = node.kind, definitions[name, default: 0] > 1 { tainted[index] = true }

@@ -127,6 +127,12 @@ private struct ModelBuilder {
   let file: ParsedFile
   let views: StructureChecker
   var model = ProjectModel()
+  /// The walk's side tables (see `walk`), members so that `record` reads an entry only for a reference it keeps:
+  /// most roots are not namespaces, and copying a context or a name set for each retained its strings and arrays.
+  var contexts: [ProjectModel.Context] = []
+  var boundSets: [Set<String>] = []
+  /// The walk's stack, kept between walks (one per top-level block) so that its storage is allocated once.
+  var stack: [(node: SyntaxNode, context: Int32, bound: Int32, chainInner: Bool)] = []
 
   init(file: ParsedFile, views: StructureChecker) {
     self.file = file
@@ -189,9 +195,12 @@ private struct ModelBuilder {
   /// names are kept in side tables and the stack holds their indices: copying them per node cost more than the walk.
   /// Children are pushed last to first, so that they are visited in source order.
   mutating func walk(_ start: SyntaxNode, _ startContext: ProjectModel.Context) {
-    var contexts = [startContext]
-    var boundSets: [Set<String>] = [[]]
-    var stack: [(node: SyntaxNode, context: Int32, bound: Int32, chainInner: Bool)] = [(start, 0, 0, false)]
+    contexts.removeAll(keepingCapacity: true)
+    contexts.append(startContext)
+    boundSets.removeAll(keepingCapacity: true)
+    boundSets.append([])
+    stack.removeAll(keepingCapacity: true)
+    stack.append((start, 0, 0, false))
     while let (node, contextIndex, boundIndex, chainInner) = stack.popLast() {
       let children = node.children
       switch node.kind {
@@ -213,10 +222,10 @@ private struct ModelBuilder {
         }
       case .variable:
         if !chainInner {
-          record(root: node, steps: [], context: contexts[Int(contextIndex)], bound: boundSets[Int(boundIndex)])
+          record(root: node, context: Int(contextIndex), bound: Int(boundIndex))
         }
       case .getAttribute, .index, .legacyIndex, .attributeSplat, .fullSplat:
-        if !chainInner { recordChain(node, context: contexts[Int(contextIndex)], bound: boundSets[Int(boundIndex)]) }
+        if !chainInner { recordChain(node, context: Int(contextIndex), bound: Int(boundIndex)) }
         for offset in children.indices.reversed() {
           guard case .node(let childNode) = children[offset] else { continue }
           // The first element, when it is a node, is the traversal's source; relative steps start with a token.
@@ -286,8 +295,19 @@ private struct ModelBuilder {
   }
 
   /// A traversal from its outermost node: the steps down to a `variable` root, if it has one.
-  mutating func recordChain(_ outer: SyntaxNode, context: ProjectModel.Context, bound: Set<String>) {
+  /// `context` and `bound` index the walk's side tables.
+  mutating func recordChain(_ outer: SyntaxNode, context: Int, bound: Int) {
+    // The root is found first: most chains that are not references are left before any step is read, and the
+    // steps are counted so that their array is allocated once (growing it step by step reallocated it).
+    var depth = 0
+    var probe = outer
+    while Self.isTraversal(probe.kind), case .node(let source)? = probe.children.first {
+      depth += 1
+      probe = source
+    }
+    guard probe.kind == .variable, let (name, token) = root(probe, bound: bound) else { return }
     var steps: [ProjectModel.Step] = []
+    steps.reserveCapacity(depth)
     var current = outer
     while Self.isTraversal(current.kind) {
       guard case .node(let source)? = current.children.first else { return }
@@ -295,8 +315,8 @@ private struct ModelBuilder {
       switch current.kind {
       case .getAttribute:
         // The step's own tokens come after the source: `.` and the name.
-        let name = file.lastDirectToken(.ident, of: current)
-        steps.append(.init(name: name.map { file.text(of: $0) }, range: range, nameRange: name?.range ?? range))
+        let stepName = file.lastDirectToken(.ident, of: current)
+        steps.append(.init(name: stepName.map { file.text(of: $0) }, range: range, nameRange: stepName?.range ?? range))
       case .legacyIndex:
         let digits = file.lastDirectToken(.numberLit, of: current)
         steps.append(.init(name: digits.map { file.text(of: $0) }, range: range, nameRange: digits?.range ?? range))
@@ -306,21 +326,29 @@ private struct ModelBuilder {
       }
       current = source
     }
-    guard current.kind == .variable else { return }
-    record(root: current, steps: steps.reversed(), context: context, bound: bound)
+    // Collected outermost first; reversed in place, where `reversed()` would build another array.
+    steps.reverse()
+    model.references.append(.init(root: name, rootRange: token.range, steps: steps, context: contexts[context]))
   }
 
-  mutating func record(root: SyntaxNode, steps: [ProjectModel.Step], context: ProjectModel.Context, bound: Set<String>) {
-    // A root is a lone identifier token.
+  /// A lone variable as a reference without steps.
+  mutating func record(root node: SyntaxNode, context: Int, bound: Int) {
+    guard let (name, token) = root(node, bound: bound) else { return }
+    model.references.append(.init(root: name, rootRange: token.range, steps: [], context: contexts[context]))
+  }
+
+  /// The name and token of a `variable` node that roots a reference: a lone identifier token naming a namespace
+  /// that no enclosing `for` binds (the side table `boundSets[bound]`).
+  func root(_ node: SyntaxNode, bound: Int) -> (String, Token)? {
     var only: Token?
-    for case .token(let index) in root.children {
-      guard only == nil else { return }
+    for case .token(let index) in node.children {
+      guard only == nil else { return nil }
       only = file.tokens[Int(index)]
     }
-    guard let token = only, token.kind == .ident else { return }
+    guard let token = only, token.kind == .ident else { return nil }
     let name = file.text(of: token)
-    guard ProjectModel.isNamespace(name), bound.isEmpty || !bound.contains(name) else { return }
-    model.references.append(.init(root: name, rootRange: token.range, steps: steps, context: context))
+    guard ProjectModel.isNamespace(name), boundSets[bound].isEmpty || !boundSets[bound].contains(name) else { return nil }
+    return (name, token)
   }
 
   mutating func recordCall(_ node: SyntaxNode, context: ProjectModel.Context) {

@@ -23,7 +23,16 @@ package enum AtlasSchema {
     variable, locals, data, env, lint(path: "lint"), diff(path: "diff"), test(path: "test"), atlas, docker, hook, check,
   ]
 
-  package static func topLevelBlock(_ type: String) -> BlockSchema? { topLevelBlocks.first { $0.type == type } }
+  package static func topLevelBlock(_ type: String) -> BlockSchema? { topLevelBlocksByType[type] }
+  private static let topLevelBlocksByType = table(topLevelBlocks, by: \.type)
+
+  /// Each name's first entry, for lookups by name: the checks and the evaluation look up every block, data source
+  /// and function call, and searching the lists compared the name with dozens of others each time.
+  static func table<Entry>(_ entries: [Entry], by name: (Entry) -> String) -> [String: Entry] {
+    var result: [String: Entry] = [:]
+    for entry in entries where result[name(entry)] == nil { result[name(entry)] = entry }
+    return result
+  }
 
   // MARK: variable, locals, data
 

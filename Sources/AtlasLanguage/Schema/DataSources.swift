@@ -128,5 +128,6 @@ extension AtlasSchema {
                        ("response_body_base64", "string"), ("status_code", "number")])),
   ]
 
-  package static func dataSource(_ type: String) -> DataSourceSchema? { dataSources.first { $0.type == type } }
+  package static func dataSource(_ type: String) -> DataSourceSchema? { dataSourcesByType[type] }
+  private static let dataSourcesByType = table(dataSources, by: \.type)
 }

@@ -6,7 +6,8 @@ private typealias P = FunctionParameter
 extension AtlasSchema {
   package static let functions: [FunctionSchema] = atlasFunctions + standardFunctions
 
-  package static func function(_ name: String) -> FunctionSchema? { functions.first { $0.name == name } }
+  package static func function(_ name: String) -> FunctionSchema? { functionsByName[name] }
+  private static let functionsByName = table(functions, by: \.name)
 
   /// Functions Terraform users expect that Atlas does not register: calling one fails.
   package static let missingFunctions = [
