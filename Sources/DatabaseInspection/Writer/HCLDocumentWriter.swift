@@ -19,6 +19,14 @@ public enum HCLDocumentWriter {
       }
     }
     for schema in realm.schemas {
+      for enumType in schema.enums {
+        document.open("enum", labels: [enumType.name])
+        document.attribute("schema", HCLText.reference([("schema", [schema.name])]))
+        document.attribute("values", list(enumType.values.map(HCLText.quoted)))
+        document.close()
+      }
+    }
+    for schema in realm.schemas {
       document.open("schema", labels: [schema.name])
       if let comment = schema.comment { document.attribute("comment", HCLText.quoted(comment)) }
       if let charset = schema.charset { document.attribute("charset", HCLText.quoted(charset)) }
@@ -56,26 +64,55 @@ public enum HCLDocumentWriter {
       if let action = foreignKey.onDelete { document.attribute("on_delete", action.replacingOccurrences(of: " ", with: "_")) }
       document.close()
     }
-    for index in table.indexes {
-      document.open("index", labels: [index.name])
-      if index.unique { document.attribute("unique", "true") }
-      writeParts(index.parts, into: &document)
-      if let comment = index.comment { document.attribute("comment", HCLText.quoted(comment)) }
-      if let type = index.type { document.attribute("type", value(type)) }
-      if let predicate = index.predicate { document.attribute("where", HCLText.goQuoted(predicate)) }
-      if !index.nullsDistinct { document.attribute("nulls_distinct", "false") }
-      if !index.include.isEmpty { document.attribute("include", list(index.include.map { columnReference($0) })) }
-      document.close()
-    }
+    for index in table.indexes { writeIndex(index, block: "index", into: &document) }
     for check in table.checks {
       document.open("check", labels: [check.name])
       document.attribute("expr", HCLText.quoted(check.expression))
       if check.hasEnforcedAttribute { document.attribute("enforced", "true") }
       document.close()
     }
+    // PostgreSQL's extra table blocks come after the shared ones (its `table` spec embeds them last).
+    for unique in table.uniques { writeIndex(unique, block: "unique", into: &document) }
+    if let partition = table.partition { writePartition(partition, into: &document) }
     // Atlas appends SQLite's table options as an anonymous resource: its attributes land after every block.
     if table.withoutRowID { document.attribute("without_rowid", "true") }
     if table.strict { document.attribute("strict", "true") }
+    document.close()
+  }
+
+  /// An `index` block, or PostgreSQL's `unique` constraint block, which has the same attributes but never `unique`.
+  static func writeIndex(_ index: Index, block: String, into document: inout Document) {
+    document.open(block, labels: [index.name])
+    if index.unique && block == "index" { document.attribute("unique", "true") }
+    writeParts(index.parts, into: &document)
+    if let comment = index.comment { document.attribute("comment", HCLText.quoted(comment)) }
+    if let type = index.type { document.attribute("type", value(type)) }
+    if let predicate = index.predicate { document.attribute("where", HCLText.goQuoted(predicate)) }
+    if !index.nullsDistinct { document.attribute("nulls_distinct", "false") }
+    if !index.include.isEmpty { document.attribute("include", list(index.include.map { columnReference($0) })) }
+    document.close()
+  }
+
+  /// `partition { type columns }` when every key part is a column, else one `by { column | expr }` block per part.
+  static func writePartition(_ partition: Partition, into document: inout Document) {
+    document.open("partition", labels: [])
+    document.attribute("type", partition.type)
+    let columns = partition.parts.compactMap { part -> String? in
+      if case .column(let name) = part { return columnReference(name) }
+      return nil
+    }
+    if columns.count == partition.parts.count {
+      if !columns.isEmpty { document.attribute("columns", list(columns)) }
+    } else {
+      for part in partition.parts {
+        document.open("by", labels: [])
+        switch part {
+        case .column(let name): document.attribute("column", columnReference(name))
+        case .expression(let text): document.attribute("expr", HCLText.quoted(text))
+        }
+        document.close()
+      }
+    }
     document.close()
   }
 
@@ -128,6 +165,8 @@ public enum HCLDocumentWriter {
       case .expression(let text): document.attribute("expr", HCLText.quoted(text))
       }
       if let operatorClass = part.operatorClass { document.attribute("ops", value(operatorClass)) }
+      if part.nullsFirst { document.attribute("nulls_first", "true") }
+      if part.nullsLast { document.attribute("nulls_last", "true") }
       if let prefix = part.prefix { document.attribute("prefix", String(prefix)) }
       document.close()
     }
