@@ -21,10 +21,11 @@ import Testing
         == "host='::1' port='5432' dbname='db' connect_timeout='3'")
   }
 
-  @Test func searchPathBecomesAServerOption() throws {
+  @Test func searchPathAndOtherSettingsBecomeServerOptions() throws {
     #expect(
-      try Self.conninfo("postgres://h/db?search_path=my%20schema&options=-cstatement_timeout%3D5")
-        == "host='h' dbname='db' options='-cstatement_timeout=5 -csearch_path=my\\\\ schema' connect_timeout='10'")
+      try Self.conninfo("postgres://h/db?search_path=my%20schema&options=-cwork_mem%3D1MB&lock_timeout=5")
+        == "host='h' dbname='db' options='-cwork_mem=1MB -csearch_path=my\\\\ schema -clock_timeout=5' "
+        + "connect_timeout='10'")
   }
 
   @Test func connectionErrorsMaskThePassword() throws {

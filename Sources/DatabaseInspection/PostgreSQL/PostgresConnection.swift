@@ -33,8 +33,8 @@ final class PostgresConnection {
   // MARK: - Conninfo
 
   /// libpq's `keyword='value'` form of an Atlas URL. Host brackets (`[::1]`) go, the user and password are already
-  /// percent-decoded by the URL parser, Atlas's `search_path` becomes a `-c` option (libpq has no such keyword), and
-  /// every other query parameter is passed through, so `sslmode`, `sslrootcert`, … work as with Atlas's lib/pq.
+  /// percent-decoded by the URL parser, libpq's own parameters (`sslmode`, `sslrootcert`, `connect_timeout`, …) pass
+  /// through, and any other one (Atlas's `search_path`, `statement_timeout`, …) becomes a `-c` server option.
   static func conninfo(_ url: DatabaseURL) -> String {
     var pairs: [(String, String)] = []
     var host = url.host
@@ -47,15 +47,29 @@ final class PostgresConnection {
     var options: [String] = []
     for (name, value) in url.parameters {
       switch name {
-      case "search_path": options.append("-csearch_path=" + escapeOption(value))
       case "options": options.insert(value, at: 0)
-      default: pairs.append((name, value))
+      case _ where libpqKeywords.contains(name): pairs.append((name, value))
+      // lib/pq (Atlas's driver) sends any other parameter, search_path included, as a server setting.
+      default: options.append("-c" + escapeOption(name) + "=" + escapeOption(value))
       }
     }
     if !options.isEmpty { pairs.append(("options", options.joined(separator: " "))) }
     if !pairs.contains(where: { $0.0 == "connect_timeout" }) { pairs.append(("connect_timeout", defaultConnectTimeout)) }
     return pairs.map { $0.0 + "='" + escapeValue($0.1) + "'" }.joined(separator: " ")
   }
+
+  /// The connection keywords this libpq knows (`PQconndefaults`), so that only those are passed as keywords.
+  static let libpqKeywords: Set<String> = {
+    guard let defaults = PQconndefaults() else { return [] }
+    defer { PQconninfoFree(defaults) }
+    var names: Set<String> = []
+    var option = defaults
+    while let keyword = option.pointee.keyword {
+      names.insert(String(cString: keyword))
+      option += 1
+    }
+    return names
+  }()
 
   /// A conninfo value inside single quotes: `\` and `'` are backslash-escaped.
   static func escapeValue(_ value: String) -> String {
