@@ -75,6 +75,33 @@ import Testing
     for id in passed where Self.knownFailures[id] != nil { Issue.record("\(id) passes now: remove it from knownFailures") }
   }
 
+  /// Atlas's batching: 7 round trips for one schema (schemas, enums, tables, then columns, indexes, foreign keys,
+  /// checks with every table bound), whether it holds 1 table or 60.
+  @Test(.enabled(if: serverURL != nil, "MERCATOR_TEST_POSTGRES_URL is not set"))
+  func roundTripsDoNotGrowWithTables() throws {
+    let server = try #require(Self.serverURL)
+    let admin = try PostgresConnection(DatabaseURL.parse(server))
+    var counts: [Int] = []
+    for tables in [1, 60] {
+      let database = Self.databaseName("roundtrips_\(tables)")
+      try admin.execute("DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
+      try admin.execute("CREATE DATABASE \(database)")
+      defer { try? admin.execute("DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
+      let databaseURL = Self.replacingDatabase(in: server, with: database)
+      let url = try DatabaseURL.parse(databaseURL + (databaseURL.contains("?") ? "&" : "?") + "search_path=s")
+      let script = (0..<tables).map { index in
+        "CREATE TABLE s.t\(index) (id int PRIMARY KEY, v text UNIQUE CHECK (v <> ''), "
+          + "p int REFERENCES s.t\(index) (id)); CREATE INDEX t\(index)_v ON s.t\(index) (lower(v));"
+      }.joined(separator: "\n")
+      try PostgresConnection(DatabaseURL.parse(databaseURL)).execute("CREATE SCHEMA s;\n" + script)
+      let connection = try PostgresConnection(url)
+      let realm = try PostgresInspector.inspect(connection, url: url, schemas: [], exclude: [])
+      #expect(realm.schemas.first?.tables.count == tables)
+      counts.append(connection.queryCount)
+    }
+    #expect(counts == [7, 7])
+  }
+
   // MARK: - One output
 
   /// Creates the case's database, applies its setup, inspects with the scope and flags of the header.

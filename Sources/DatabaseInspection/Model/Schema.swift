@@ -81,6 +81,8 @@ public enum ColumnType: Sendable, Equatable, Codable {
   case named(String)
   /// A type Atlas has no spec for: printed `sql("<text>")`.
   case raw(String)
+  /// A PostgreSQL enum of an inspected schema: `enum.name`, or `enum.schema.name` when the name is in several.
+  case enumeration(schema: String, name: String)
 }
 
 /// PostgreSQL identity columns.

@@ -83,8 +83,12 @@ final class PostgresConnection {
 
   // MARK: - Queries
 
+  /// How many statements `rows` has sent: the tests check that inspection's round trips do not grow with tables.
+  private(set) var queryCount = 0
+
   /// Runs one statement with text parameters and returns its rows as text (nil is SQL NULL).
   func rows(_ sql: String, _ parameters: [String] = []) throws(InspectionError) -> [PostgresRow] {
+    queryCount += 1
     let result = withCStrings(parameters) { values in
       PQexecParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0)
     }

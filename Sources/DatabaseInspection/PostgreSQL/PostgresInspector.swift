@@ -8,7 +8,12 @@ enum PostgresInspector {
   /// The realm Atlas's CLI marshals: one schema for a URL with `search_path` (schema scope), else every user schema
   /// or the `--schema` ones with `search_path` cleared so user types print qualified; `--exclude` applied after.
   static func inspect(_ url: DatabaseURL, schemas requested: [String], exclude: [String]) throws(InspectionError) -> Realm {
-    let connection = try PostgresConnection(url)
+    try inspect(PostgresConnection(url), url: url, schemas: requested, exclude: exclude)
+  }
+
+  static func inspect(
+    _ connection: PostgresConnection, url: DatabaseURL, schemas requested: [String], exclude: [String]
+  ) throws(InspectionError) -> Realm {
     guard connection.serverVersion >= 100000 else {
       throw InspectionError(.unexpectedCatalog, "PostgreSQL versions below 10 are not supported", url: url)
     }
@@ -69,14 +74,14 @@ enum PostgresInspector {
       schemas[index].tables.append(table)
     }
 
-    let enumNames = enumsByID.mapValues { "enum." + $0.name }
+    let enumTypes = enumsByID.mapValues { ColumnType.enumeration(schema: $0.schema, name: $0.name) }
     for index in schemas.indices where !schemas[index].tables.isEmpty {
       let arguments = [schemas[index].name] + schemas[index].tables.map(\.name)
       let list = placeholders(arguments.count - 1, from: 2)
       var tables = Dictionary(schemas[index].tables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
       var attnums: [String: [String: String]] = [:]
       for row in try connection.rows(columnsQuery(list), arguments) {
-        guard let tableName = row[0], let position = tables[tableName], let column = PostgresTypes.column(row, enums: enumNames)
+        guard let tableName = row[0], let position = tables[tableName], let column = PostgresTypes.column(row, enums: enumTypes)
         else { continue }
         if let attnum = row[23] { attnums[tableName, default: [:]][attnum] = column.name }
         schemas[index].tables[position].columns.append(column)

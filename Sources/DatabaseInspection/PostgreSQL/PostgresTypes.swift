@@ -4,14 +4,15 @@
 import Foundation
 
 enum PostgresTypes {
-  /// The column of one `columnsQuery` row; nil when the row lacks a name. `enums` maps a type OID to `enum.<name>`.
-  static func column(_ row: PostgresRow, enums: [String: String]) -> Column? {
+  /// The column of one `columnsQuery` row; nil when the row lacks a name. `enums` maps the OIDs of the inspected
+  /// schemas' enum types to their references.
+  static func column(_ row: PostgresRow, enums: [String: ColumnType]) -> Column? {
     guard let name = row[1] else { return nil }
     let dataType = row[2] ?? ""
     let formatType = row[3] ?? dataType
     let kind = typeKind(dataType: dataType, typtype: row[20])
     var type = columnType(dataType: dataType, formatType: formatType, kind: kind, row: row)
-    if kind == .enumeration, let oid = row[22], let reference = enums[oid] { type = .named(reference) }
+    if kind == .enumeration, let oid = row[22], let reference = enums[oid] { type = reference }
     var column = Column(name: name, type: type, nullable: row[4] == "YES")
     column.comment = row[19].flatMap { $0.isEmpty ? nil : $0 }
     if row[13] == "YES" {

@@ -12,15 +12,25 @@ public enum HCLDocumentWriter {
     var document = Document()
     let qualifiers = tableQualifiers(realm)
     let references = ReferenceTargets(realm: realm, qualifiers: qualifiers)
+    // Enums are qualified among themselves (Atlas runs QualifyObjects per kind of block).
+    let enumQualifiers = self.qualifiers(realm.schemas.map { ($0.name, $0.enums.map(\.name)) })
+    var enumReferences: [String: [String: String]] = [:]
+    for (schemaIndex, schema) in realm.schemas.enumerated() {
+      for (enumIndex, enumType) in schema.enums.enumerated() {
+        let path = (enumQualifiers[schemaIndex][enumIndex].map { [$0] } ?? []) + [enumType.name]
+        enumReferences[schema.name, default: [:]][enumType.name] = HCLText.reference([("enum", path)])
+      }
+    }
     for (schemaIndex, schema) in realm.schemas.enumerated() {
       for (tableIndex, table) in schema.tables.enumerated() {
         let qualifier = qualifiers[schemaIndex][tableIndex]
-        try writeTable(table, schema: schema, qualifier: qualifier, references: references, into: &document)
+        try writeTable(
+          table, schema: schema, qualifier: qualifier, references: references, enums: enumReferences, into: &document)
       }
     }
-    for schema in realm.schemas {
-      for enumType in schema.enums {
-        document.open("enum", labels: [enumType.name])
+    for (schemaIndex, schema) in realm.schemas.enumerated() {
+      for (enumIndex, enumType) in schema.enums.enumerated() {
+        document.open("enum", labels: (enumQualifiers[schemaIndex][enumIndex].map { [$0] } ?? []) + [enumType.name])
         document.attribute("schema", HCLText.reference([("schema", [schema.name])]))
         document.attribute("values", list(enumType.values.map(HCLText.quoted)))
         document.close()
@@ -39,7 +49,8 @@ public enum HCLDocumentWriter {
   // MARK: - Blocks
 
   static func writeTable(
-    _ table: Table, schema: Schema, qualifier: String?, references: ReferenceTargets, into document: inout Document
+    _ table: Table, schema: Schema, qualifier: String?, references: ReferenceTargets, enums: [String: [String: String]] = [:],
+    into document: inout Document
   ) throws(WriterError) {
     document.open("table", labels: (qualifier.map { [$0] } ?? []) + [table.name])
     document.attribute("schema", HCLText.reference([("schema", [schema.name])]))
@@ -47,7 +58,7 @@ public enum HCLDocumentWriter {
     if let charset = table.charset { document.attribute("charset", HCLText.quoted(charset)) }
     if let collation = table.collation { document.attribute("collate", HCLText.quoted(collation)) }
     if let engine = table.engine { document.attribute("engine", value(engine)) }
-    for column in table.columns { writeColumn(column, into: &document) }
+    for column in table.columns { writeColumn(column, enums: enums, into: &document) }
     if let primaryKey = table.primaryKey {
       document.open("primary_key", labels: [])
       writeParts(primaryKey.parts, into: &document)
@@ -116,12 +127,14 @@ public enum HCLDocumentWriter {
     document.close()
   }
 
-  static func writeColumn(_ column: Column, into document: inout Document) {
+  static func writeColumn(_ column: Column, enums: [String: [String: String]] = [:], into document: inout Document) {
     document.open("column", labels: [column.name])
     document.attribute("null", column.nullable ? "true" : "false")
     switch column.type {
     case .named(let name): document.attribute("type", name)
     case .raw(let text): document.attribute("type", "sql(" + HCLText.goQuoted(text) + ")")
+    case .enumeration(let schema, let name):
+      document.attribute("type", enums[schema]?[name] ?? HCLText.reference([("enum", [name])]))
     }
     if let defaultValue = column.defaultValue { document.attribute("default", value(defaultValue)) }
     if let unsigned = column.unsigned { document.attribute("unsigned", unsigned ? "true" : "false") }
@@ -194,18 +207,23 @@ public enum HCLDocumentWriter {
   /// The schema label each table block gets: a table name found in more than one schema is qualified everywhere,
   /// and so is an unqualified table named like a schema that qualified one.
   static func tableQualifiers(_ realm: Realm) -> [[String?]] {
+    qualifiers(realm.schemas.map { ($0.name, $0.tables.map(\.name)) })
+  }
+
+  /// The same rule for any kind of block, given each schema's block names in order.
+  static func qualifiers(_ schemas: [(schema: String, names: [String])]) -> [[String?]] {
     var schemasByName: [String: Set<String>] = [:]
-    for schema in realm.schemas {
-      for table in schema.tables { schemasByName[table.name, default: []].insert(schema.name) }
+    for (schema, names) in schemas {
+      for name in names { schemasByName[name, default: []].insert(schema) }
     }
-    var qualifiers = realm.schemas.map { schema in
-      schema.tables.map { (schemasByName[$0.name]?.count ?? 0) > 1 ? schema.name : nil } as [String?]
+    var qualifiers = schemas.map { schema, names in
+      names.map { (schemasByName[$0]?.count ?? 0) > 1 ? schema : nil } as [String?]
     }
     let qualifyingSchemas = Set(qualifiers.joined().compactMap { $0 })
-    for (schemaIndex, schema) in realm.schemas.enumerated() {
-      for (tableIndex, table) in schema.tables.enumerated()
-      where qualifiers[schemaIndex][tableIndex] == nil && qualifyingSchemas.contains(table.name) {
-        qualifiers[schemaIndex][tableIndex] = schema.name
+    for (schemaIndex, (schema, names)) in schemas.enumerated() {
+      for (index, name) in names.enumerated()
+      where qualifiers[schemaIndex][index] == nil && qualifyingSchemas.contains(name) {
+        qualifiers[schemaIndex][index] = schema
       }
     }
     return qualifiers
