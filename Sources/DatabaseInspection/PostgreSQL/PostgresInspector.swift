@@ -78,7 +78,7 @@ enum PostgresInspector {
     for index in schemas.indices where !schemas[index].tables.isEmpty {
       let arguments = [schemas[index].name] + schemas[index].tables.map(\.name)
       let list = placeholders(arguments.count - 1, from: 2)
-      var tables = Dictionary(schemas[index].tables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+      let tables = Dictionary(schemas[index].tables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
       var attnums: [String: [String: String]] = [:]
       for row in try connection.rows(columnsQuery(list), arguments) {
         guard let tableName = row[0], let position = tables[tableName], let column = PostgresTypes.column(row, enums: enumTypes)
@@ -95,7 +95,6 @@ enum PostgresInspector {
           attrs: partition.attrs, strategy: partition.strategy, expressions: partition.exprs,
           columns: attnums[tableName] ?? [:])
       }
-      tables.removeAll()
     }
     return Realm(schemas: schemas)
   }

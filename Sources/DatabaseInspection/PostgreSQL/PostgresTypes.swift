@@ -11,7 +11,7 @@ enum PostgresTypes {
     let dataType = row[2] ?? ""
     let formatType = row[3] ?? dataType
     let kind = typeKind(dataType: dataType, typtype: row[20])
-    var type = columnType(dataType: dataType, formatType: formatType, kind: kind, row: row)
+    var type = columnType(dataType: dataType, formatType: formatType, row: row)
     if kind == .enumeration, let oid = row[22], let reference = enums[oid] { type = reference }
     var column = Column(name: name, type: type, nullable: row[4] == "YES")
     column.comment = row[19].flatMap { $0.isEmpty ? nil : $0 }
@@ -53,7 +53,7 @@ enum PostgresTypes {
   }
 
   /// The HCL type: a registered name, or `sql("<format_type>")` for arrays, domains and other user types.
-  static func columnType(dataType: String, formatType: String, kind: Kind, row: PostgresRow) -> ColumnType {
+  static func columnType(dataType: String, formatType: String, row: PostgresRow) -> ColumnType {
     if dataType == "ARRAY" || dataType == "USER-DEFINED" || row[20] == "d" { return .raw(formatType) }
     let precision = row.int(8)
     func timed(_ name: String) -> ColumnType {
