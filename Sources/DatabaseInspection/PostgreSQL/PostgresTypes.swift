@@ -101,9 +101,12 @@ enum PostgresTypes {
     }
   }
 
-  /// `nextval('[schema.]<table>_<column>_seq'::regclass)`: the default a serial column gets.
+  /// `nextval('[schema.]<a>_<b>_seq'::regclass)`, the default a serial column gets: Atlas's `reNextval`, which is
+  /// case-insensitive and anchored only at the end (Go's `\w` is ASCII, hence the spelled-out class).
   static func isSerialDefault(_ text: String) -> Bool {
-    text.range(of: #"^nextval\('(?:[\w$]+\.)?"?[\w$]+_[\w$]+_seq"?'::regclass\)$"#, options: .regularExpression) != nil
+    text.range(
+      of: #"(?i) *nextval\('(?:[0-9A-Za-z_$]+\.)*[0-9A-Za-z_$]+_[0-9A-Za-z_$]+_seq'(?:::regclass)*\) *$"#,
+      options: .regularExpression) != nil
   }
 
   /// A literal when the text is a bool, a number, or a quoted string cast to a type of the column's family;
