@@ -72,9 +72,20 @@ enum PostgresTypes {
     case "time without time zone": return timed("time")
     case "time with time zone": return timed("timetz")
     case "interval": return .named(intervalType(formatType))
-    default: return .named(dataType.replacingOccurrences(of: " ", with: "_"))
+    case _ where plainTypes.contains(dataType): return .named(dataType)
+    // Anything else (`"char"`, `pg_lsn`, …) as the database writes it, which is always valid HCL inside sql("…").
+    default: return .raw(formatType)
     }
   }
+
+  /// Types whose information_schema name is also their HCL name.
+  static let plainTypes: Set<String> = [
+    "smallint", "integer", "bigint", "real", "text", "boolean", "bytea", "date", "uuid", "json", "jsonb", "xml",
+    "money", "inet", "cidr", "macaddr", "macaddr8", "point", "line", "lseg", "box", "path", "polygon", "circle",
+    "tsvector", "tsquery", "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange",
+    "int4multirange", "int8multirange", "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange", "xid",
+    "oid",
+  ]
 
   /// `interval`, `interval(1)`, `interval second(1)`, `interval day to second(4)` → `interval`, `interval(1)`,
   /// `second(1)`, `day_to_second(4)`; precision 6 (the default) is dropped.
