@@ -12,13 +12,19 @@ public enum HCLDocumentWriter {
     var document = Document()
     let qualifiers = tableQualifiers(realm)
     let references = ReferenceTargets(realm: realm, qualifiers: qualifiers)
-    // Enums are qualified among themselves (Atlas runs QualifyObjects per kind of block).
+    // Enum blocks are qualified among themselves (QualifyObjects per kind of block); a reference to one (ObjectRef)
+    // is qualified only when another schema has an enum of that name.
     let enumQualifiers = self.qualifiers(realm.schemas.map { ($0.name, $0.enums.map(\.name)) })
+    var enumSchemas: [String: Set<String>] = [:]
+    for schema in realm.schemas {
+      for enumType in schema.enums { enumSchemas[enumType.name, default: []].insert(schema.name) }
+    }
     var enumReferences: [String: [String: String]] = [:]
-    for (schemaIndex, schema) in realm.schemas.enumerated() {
-      for (enumIndex, enumType) in schema.enums.enumerated() {
-        let path = (enumQualifiers[schemaIndex][enumIndex].map { [$0] } ?? []) + [enumType.name]
-        enumReferences[schema.name, default: [:]][enumType.name] = HCLText.reference([("enum", path)])
+    for schema in realm.schemas {
+      for enumType in schema.enums {
+        let shared = (enumSchemas[enumType.name]?.count ?? 0) > 1
+        enumReferences[schema.name, default: [:]][enumType.name] =
+          HCLText.reference([("enum", (shared ? [schema.name] : []) + [enumType.name])])
       }
     }
     for (schemaIndex, schema) in realm.schemas.enumerated() {
