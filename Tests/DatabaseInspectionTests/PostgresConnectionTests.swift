@@ -6,7 +6,9 @@ import Testing
 @testable import DatabaseInspection
 
 @Suite struct PostgresConnectionTests {
-  static func conninfo(_ text: String) throws -> String { PostgresConnection.conninfo(try DatabaseURL.parse(text)) }
+  static func conninfo(_ text: String, environment: [String: String] = [:]) throws -> String {
+    PostgresConnection.conninfo(try DatabaseURL.parse(text), environment: environment)
+  }
 
   @Test func decodesCredentialsAndPassesParametersThrough() throws {
     #expect(
@@ -18,14 +20,23 @@ import Testing
   @Test func stripsIPv6BracketsAndKeepsAnExplicitTimeout() throws {
     #expect(
       try Self.conninfo("postgresql://[::1]:5432/db?connect_timeout=3")
-        == "host='::1' port='5432' dbname='db' connect_timeout='3'")
+        == "host='::1' port='5432' dbname='db' connect_timeout='3' sslmode='require'")
   }
 
   @Test func searchPathAndOtherSettingsBecomeServerOptions() throws {
     #expect(
       try Self.conninfo("postgres://h/db?search_path=my%20schema&options=-cwork_mem%3D1MB&lock_timeout=5")
         == "host='h' dbname='db' options='-cwork_mem=1MB -csearch_path=my\\\\ schema -clock_timeout=5' "
-        + "connect_timeout='10'")
+        + "sslmode='require' connect_timeout='10'")
+  }
+
+  @Test func tlsIsRequiredUnlessTheURLOrPGSSLMODESaysOtherwise() throws {
+    #expect(try Self.conninfo("postgres://h/db") == "host='h' dbname='db' sslmode='require' connect_timeout='10'")
+    #expect(
+      try Self.conninfo("postgres://h/db", environment: ["PGSSLMODE": "disable"])
+        == "host='h' dbname='db' connect_timeout='10'")
+    #expect(
+      try Self.conninfo("postgres://h/db?sslmode=disable") == "host='h' dbname='db' sslmode='disable' connect_timeout='10'")
   }
 
   @Test func connectionErrorsMaskThePassword() throws {

@@ -35,7 +35,12 @@ final class PostgresConnection {
   /// libpq's `keyword='value'` form of an Atlas URL. Host brackets (`[::1]`) go, the user and password are already
   /// percent-decoded by the URL parser, libpq's own parameters (`sslmode`, `sslrootcert`, `connect_timeout`, …) pass
   /// through, and any other one (Atlas's `search_path`, `statement_timeout`, …) becomes a `-c` server option.
-  static func conninfo(_ url: DatabaseURL) -> String {
+  ///
+  /// Without `sslmode` in the URL or `PGSSLMODE` in the environment, TLS is required: lib/pq's default, where libpq's
+  /// own (`prefer`) would quietly fall back to plain text.
+  static func conninfo(
+    _ url: DatabaseURL, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> String {
     var pairs: [(String, String)] = []
     var host = url.host
     if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
@@ -54,6 +59,7 @@ final class PostgresConnection {
       }
     }
     if !options.isEmpty { pairs.append(("options", options.joined(separator: " "))) }
+    if !pairs.contains(where: { $0.0 == "sslmode" }), environment["PGSSLMODE"] == nil { pairs.append(("sslmode", "require")) }
     if !pairs.contains(where: { $0.0 == "connect_timeout" }) { pairs.append(("connect_timeout", defaultConnectTimeout)) }
     return pairs.map { $0.0 + "='" + escapeValue($0.1) + "'" }.joined(separator: " ")
   }
