@@ -110,10 +110,8 @@ enum PostgresInspector {
     func flush(_ schema: inout Schema) {
       guard let (position, index, kind) = current else { return }
       switch kind {
-      case .primary:
-        var key = PrimaryKey(parts: index.parts)
-        key.comment = index.comment
-        schema.tables[position].primaryKey = key
+      // Atlas's PostgreSQL `primary_key` block has no comment attribute, so the index comment is not kept.
+      case .primary: schema.tables[position].primaryKey = PrimaryKey(parts: index.parts)
       case .unique: schema.tables[position].uniques.append(index)
       case .index: schema.tables[position].indexes.append(index)
       case .skipped: break
