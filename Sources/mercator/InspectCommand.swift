@@ -11,8 +11,9 @@ struct InspectCommand: ParsableCommand {
     abstract: "Print a live database schema as Atlas HCL (as `atlas schema inspect` does).",
     discussion: """
       Either --url URL, or -c FILE --env NAME for the url (and schemas, exclude) of an env of an atlas.hcl. \
-      Supported today: SQLite (sqlite://path, sqlite://name?mode=memory); PostgreSQL and MySQL/MariaDB URLs are \
-      parsed but not yet inspected. Errors go to stderr with the password masked.
+      Supported today: SQLite (sqlite://path, sqlite://name?mode=memory) and PostgreSQL (postgres://…; \
+      ?search_path=s inspects one schema); MySQL/MariaDB URLs are parsed but not yet inspected. Errors go to \
+      stderr with the password masked.
       """
   )
 

@@ -30,6 +30,13 @@ enum Exclusion {
   }
 
   private static func excludeInSchema(_ schema: inout Schema, _ glob: [String], indexesFollowColumns: Bool) throws(ExcludeError) {
+    // Schema objects other than tables (PostgreSQL enums) go only on a pattern that ends at them.
+    let (enumGlob, enums) = selector("enum", glob[0])
+    if enums && glob.count == 1 {
+      var kept: [EnumType] = []
+      for enumType in schema.enums where !(try match(enumGlob, enumType.name)) { kept.append(enumType) }
+      schema.enums = kept
+    }
     let (tableGlob, applies) = selector("table", glob[0])
     guard applies else { return }
     var tables: [Table] = []
@@ -55,16 +62,21 @@ enum Exclusion {
     }
     let (indexGlob, indexes) = selector("index", pattern)
     if indexes {
-      var kept: [Index] = []
-      for index in table.indexes {
-        let usesDropped = indexesFollowColumns && index.parts.contains {
-          if case .column(let name) = $0.key { droppedColumns.contains(name) } else { false }
+      // PostgreSQL's UNIQUE constraints are indexes to Atlas: excluded by the same names and columns.
+      func kept(_ list: [Index]) throws(ExcludeError) -> [Index] {
+        var kept: [Index] = []
+        for index in list {
+          let usesDropped = indexesFollowColumns && index.parts.contains {
+            if case .column(let name) = $0.key { droppedColumns.contains(name) } else { false }
+          }
+          let named = try match(indexGlob, index.name)
+          if usesDropped || named { continue }
+          kept.append(index)
         }
-        let named = try match(indexGlob, index.name)
-        if usesDropped || named { continue }
-        kept.append(index)
+        return kept
       }
-      table.indexes = kept
+      table.indexes = try kept(table.indexes)
+      table.uniques = try kept(table.uniques)
     }
     let (foreignKeyGlob, foreignKeys) = selector("fk", pattern)
     if foreignKeys {

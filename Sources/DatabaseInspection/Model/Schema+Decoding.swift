@@ -8,11 +8,12 @@ extension KeyedDecodingContainer {
 }
 
 extension Schema {
-  private enum Keys: String, CodingKey { case name, tables, comment, charset, collation }
+  private enum Keys: String, CodingKey { case name, tables, enums, comment, charset, collation }
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: Keys.self)
     self.init(name: try c.decode(String.self, forKey: .name), tables: try c.value(.tables, or: []))
+    enums = try c.value(.enums, or: [])
     comment = try c.value(.comment, or: nil)
     charset = try c.value(.charset, or: nil)
     collation = try c.value(.collation, or: nil)
@@ -22,7 +23,7 @@ extension Schema {
 extension Table {
   private enum Keys: String, CodingKey {
     case name, columns, primaryKey, foreignKeys, indexes, checks, comment, charset, collation, engine, withoutRowID
-    case strict
+    case strict, uniques, partition
   }
 
   public init(from decoder: any Decoder) throws {
@@ -38,6 +39,8 @@ extension Table {
     engine = try c.value(.engine, or: nil)
     withoutRowID = try c.value(.withoutRowID, or: false)
     strict = try c.value(.strict, or: false)
+    uniques = try c.value(.uniques, or: [])
+    partition = try c.value(.partition, or: nil)
   }
 }
 
@@ -81,7 +84,7 @@ extension Index {
 }
 
 extension IndexPart {
-  private enum Keys: String, CodingKey { case key, descending, operatorClass, prefix }
+  private enum Keys: String, CodingKey { case key, descending, operatorClass, prefix, nullsFirst, nullsLast }
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: Keys.self)
@@ -92,6 +95,8 @@ extension IndexPart {
     descending = try c.value(.descending, or: false)
     operatorClass = try c.value(.operatorClass, or: nil)
     prefix = try c.value(.prefix, or: nil)
+    nullsFirst = try c.value(.nullsFirst, or: false)
+    nullsLast = try c.value(.nullsLast, or: false)
   }
 }
 

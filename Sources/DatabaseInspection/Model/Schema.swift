@@ -11,6 +11,8 @@ public struct Realm: Sendable, Equatable, Codable {
 public struct Schema: Sendable, Equatable, Codable {
   public var name: String
   public var tables: [Table] = []
+  /// PostgreSQL enum types, in creation order (Atlas prints them after every table).
+  public var enums: [EnumType] = []
   public var comment: String? = nil
   /// MySQL's schema charset and collation (always printed there).
   public var charset: String? = nil
@@ -29,6 +31,11 @@ public struct Table: Sendable, Equatable, Codable {
   public var foreignKeys: [ForeignKey] = []
   public var indexes: [Index] = []
   public var checks: [Check] = []
+  /// PostgreSQL UNIQUE constraints (`unique` blocks, after the checks); a unique index that is no constraint stays in
+  /// `indexes`.
+  public var uniques: [Index] = []
+  /// PostgreSQL's partition key.
+  public var partition: Partition? = nil
   public var comment: String? = nil
   /// MySQL: printed only when different from the schema's.
   public var charset: String? = nil
@@ -74,6 +81,8 @@ public enum ColumnType: Sendable, Equatable, Codable {
   case named(String)
   /// A type Atlas has no spec for: printed `sql("<text>")`.
   case raw(String)
+  /// A PostgreSQL enum of an inspected schema: `enum.name`, or `enum.schema.name` when the name is in several.
+  case enumeration(schema: String, name: String)
 }
 
 /// PostgreSQL identity columns.
@@ -145,6 +154,9 @@ public struct IndexPart: Sendable, Equatable, Codable {
   public var operatorClass: HCLValue? = nil
   /// MySQL: a prefix length.
   public var prefix: Int? = nil
+  /// PostgreSQL: a NULLS position that is not the default for the direction (FIRST for ASC, LAST for DESC).
+  public var nullsFirst = false
+  public var nullsLast = false
 
   public init(column: String, descending: Bool = false) {
     self.key = .column(column)
@@ -159,7 +171,7 @@ public struct IndexPart: Sendable, Equatable, Codable {
   /// Whether the part prints as a plain `column.x` in a `columns` list (else the index needs `on` blocks).
   var isPlainColumn: Bool {
     guard case .column = key else { return false }
-    return !descending && operatorClass == nil && prefix == nil
+    return !descending && operatorClass == nil && prefix == nil && !nullsFirst && !nullsLast
   }
 }
 
@@ -197,6 +209,33 @@ public struct Check: Sendable, Equatable, Codable {
   public init(name: String, expression: String) {
     self.name = name
     self.expression = expression
+  }
+}
+
+/// A PostgreSQL enum type: `enum "name" { schema values }`.
+public struct EnumType: Sendable, Equatable, Codable {
+  public var name: String
+  public var values: [String]
+
+  public init(name: String, values: [String]) {
+    self.name = name
+    self.values = values
+  }
+}
+
+/// A PostgreSQL partition key: the strategy (`RANGE`, `LIST`, `HASH`) and its parts.
+public struct Partition: Sendable, Equatable, Codable {
+  public enum Part: Sendable, Equatable, Codable {
+    case column(String)
+    case expression(String)
+  }
+
+  public var type: String
+  public var parts: [Part]
+
+  public init(type: String, parts: [Part]) {
+    self.type = type
+    self.parts = parts
   }
 }
 

@@ -12,10 +12,34 @@ public enum HCLDocumentWriter {
     var document = Document()
     let qualifiers = tableQualifiers(realm)
     let references = ReferenceTargets(realm: realm, qualifiers: qualifiers)
+    // Enum blocks are qualified among themselves (QualifyObjects per kind of block); a reference to one (ObjectRef)
+    // is qualified only when another schema has an enum of that name.
+    let enumQualifiers = self.qualifiers(realm.schemas.map { ($0.name, $0.enums.map(\.name)) })
+    var enumSchemas: [String: Set<String>] = [:]
+    for schema in realm.schemas {
+      for enumType in schema.enums { enumSchemas[enumType.name, default: []].insert(schema.name) }
+    }
+    var enumReferences: [String: [String: String]] = [:]
+    for schema in realm.schemas {
+      for enumType in schema.enums {
+        let shared = (enumSchemas[enumType.name]?.count ?? 0) > 1
+        enumReferences[schema.name, default: [:]][enumType.name] =
+          HCLText.reference([("enum", (shared ? [schema.name] : []) + [enumType.name])])
+      }
+    }
     for (schemaIndex, schema) in realm.schemas.enumerated() {
       for (tableIndex, table) in schema.tables.enumerated() {
         let qualifier = qualifiers[schemaIndex][tableIndex]
-        try writeTable(table, schema: schema, qualifier: qualifier, references: references, into: &document)
+        try writeTable(
+          table, schema: schema, qualifier: qualifier, references: references, enums: enumReferences, into: &document)
+      }
+    }
+    for (schemaIndex, schema) in realm.schemas.enumerated() {
+      for (enumIndex, enumType) in schema.enums.enumerated() {
+        document.open("enum", labels: (enumQualifiers[schemaIndex][enumIndex].map { [$0] } ?? []) + [enumType.name])
+        document.attribute("schema", HCLText.reference([("schema", [schema.name])]))
+        document.attribute("values", list(enumType.values.map(HCLText.quoted)))
+        document.close()
       }
     }
     for schema in realm.schemas {
@@ -31,7 +55,8 @@ public enum HCLDocumentWriter {
   // MARK: - Blocks
 
   static func writeTable(
-    _ table: Table, schema: Schema, qualifier: String?, references: ReferenceTargets, into document: inout Document
+    _ table: Table, schema: Schema, qualifier: String?, references: ReferenceTargets, enums: [String: [String: String]] = [:],
+    into document: inout Document
   ) throws(WriterError) {
     document.open("table", labels: (qualifier.map { [$0] } ?? []) + [table.name])
     document.attribute("schema", HCLText.reference([("schema", [schema.name])]))
@@ -39,7 +64,7 @@ public enum HCLDocumentWriter {
     if let charset = table.charset { document.attribute("charset", HCLText.quoted(charset)) }
     if let collation = table.collation { document.attribute("collate", HCLText.quoted(collation)) }
     if let engine = table.engine { document.attribute("engine", value(engine)) }
-    for column in table.columns { writeColumn(column, into: &document) }
+    for column in table.columns { writeColumn(column, enums: enums, into: &document) }
     if let primaryKey = table.primaryKey {
       document.open("primary_key", labels: [])
       writeParts(primaryKey.parts, into: &document)
@@ -56,35 +81,66 @@ public enum HCLDocumentWriter {
       if let action = foreignKey.onDelete { document.attribute("on_delete", action.replacingOccurrences(of: " ", with: "_")) }
       document.close()
     }
-    for index in table.indexes {
-      document.open("index", labels: [index.name])
-      if index.unique { document.attribute("unique", "true") }
-      writeParts(index.parts, into: &document)
-      if let comment = index.comment { document.attribute("comment", HCLText.quoted(comment)) }
-      if let type = index.type { document.attribute("type", value(type)) }
-      if let predicate = index.predicate { document.attribute("where", HCLText.goQuoted(predicate)) }
-      if !index.nullsDistinct { document.attribute("nulls_distinct", "false") }
-      if !index.include.isEmpty { document.attribute("include", list(index.include.map { columnReference($0) })) }
-      document.close()
-    }
+    for index in table.indexes { writeIndex(index, block: "index", into: &document) }
     for check in table.checks {
       document.open("check", labels: [check.name])
       document.attribute("expr", HCLText.quoted(check.expression))
       if check.hasEnforcedAttribute { document.attribute("enforced", "true") }
       document.close()
     }
+    // PostgreSQL's extra table blocks come after the shared ones (its `table` spec embeds them last).
+    for unique in table.uniques { writeIndex(unique, block: "unique", into: &document) }
+    if let partition = table.partition { writePartition(partition, into: &document) }
     // Atlas appends SQLite's table options as an anonymous resource: its attributes land after every block.
     if table.withoutRowID { document.attribute("without_rowid", "true") }
     if table.strict { document.attribute("strict", "true") }
     document.close()
   }
 
-  static func writeColumn(_ column: Column, into document: inout Document) {
+  /// An `index` block, or PostgreSQL's `unique` constraint block, which has the same attributes but never `unique`.
+  static func writeIndex(_ index: Index, block: String, into document: inout Document) {
+    document.open(block, labels: [index.name])
+    if index.unique && block == "index" { document.attribute("unique", "true") }
+    writeParts(index.parts, into: &document)
+    if let comment = index.comment { document.attribute("comment", HCLText.quoted(comment)) }
+    if let type = index.type { document.attribute("type", value(type)) }
+    if let predicate = index.predicate { document.attribute("where", HCLText.goQuoted(predicate)) }
+    if !index.nullsDistinct { document.attribute("nulls_distinct", "false") }
+    if !index.include.isEmpty { document.attribute("include", list(index.include.map { columnReference($0) })) }
+    document.close()
+  }
+
+  /// `partition { type columns }` when every key part is a column, else one `by { column | expr }` block per part.
+  static func writePartition(_ partition: Partition, into document: inout Document) {
+    document.open("partition", labels: [])
+    document.attribute("type", partition.type)
+    let columns = partition.parts.compactMap { part -> String? in
+      if case .column(let name) = part { return columnReference(name) }
+      return nil
+    }
+    if columns.count == partition.parts.count {
+      if !columns.isEmpty { document.attribute("columns", list(columns)) }
+    } else {
+      for part in partition.parts {
+        document.open("by", labels: [])
+        switch part {
+        case .column(let name): document.attribute("column", columnReference(name))
+        case .expression(let text): document.attribute("expr", HCLText.quoted(text))
+        }
+        document.close()
+      }
+    }
+    document.close()
+  }
+
+  static func writeColumn(_ column: Column, enums: [String: [String: String]] = [:], into document: inout Document) {
     document.open("column", labels: [column.name])
     document.attribute("null", column.nullable ? "true" : "false")
     switch column.type {
     case .named(let name): document.attribute("type", name)
     case .raw(let text): document.attribute("type", "sql(" + HCLText.goQuoted(text) + ")")
+    case .enumeration(let schema, let name):
+      document.attribute("type", enums[schema]?[name] ?? HCLText.reference([("enum", [name])]))
     }
     if let defaultValue = column.defaultValue { document.attribute("default", value(defaultValue)) }
     if let unsigned = column.unsigned { document.attribute("unsigned", unsigned ? "true" : "false") }
@@ -128,6 +184,8 @@ public enum HCLDocumentWriter {
       case .expression(let text): document.attribute("expr", HCLText.quoted(text))
       }
       if let operatorClass = part.operatorClass { document.attribute("ops", value(operatorClass)) }
+      if part.nullsFirst { document.attribute("nulls_first", "true") }
+      if part.nullsLast { document.attribute("nulls_last", "true") }
       if let prefix = part.prefix { document.attribute("prefix", String(prefix)) }
       document.close()
     }
@@ -155,18 +213,23 @@ public enum HCLDocumentWriter {
   /// The schema label each table block gets: a table name found in more than one schema is qualified everywhere,
   /// and so is an unqualified table named like a schema that qualified one.
   static func tableQualifiers(_ realm: Realm) -> [[String?]] {
+    qualifiers(realm.schemas.map { ($0.name, $0.tables.map(\.name)) })
+  }
+
+  /// The same rule for any kind of block, given each schema's block names in order.
+  static func qualifiers(_ schemas: [(schema: String, names: [String])]) -> [[String?]] {
     var schemasByName: [String: Set<String>] = [:]
-    for schema in realm.schemas {
-      for table in schema.tables { schemasByName[table.name, default: []].insert(schema.name) }
+    for (schema, names) in schemas {
+      for name in names { schemasByName[name, default: []].insert(schema) }
     }
-    var qualifiers = realm.schemas.map { schema in
-      schema.tables.map { (schemasByName[$0.name]?.count ?? 0) > 1 ? schema.name : nil } as [String?]
+    var qualifiers = schemas.map { schema, names in
+      names.map { (schemasByName[$0]?.count ?? 0) > 1 ? schema : nil } as [String?]
     }
     let qualifyingSchemas = Set(qualifiers.joined().compactMap { $0 })
-    for (schemaIndex, schema) in realm.schemas.enumerated() {
-      for (tableIndex, table) in schema.tables.enumerated()
-      where qualifiers[schemaIndex][tableIndex] == nil && qualifyingSchemas.contains(table.name) {
-        qualifiers[schemaIndex][tableIndex] = schema.name
+    for (schemaIndex, (schema, names)) in schemas.enumerated() {
+      for (index, name) in names.enumerated()
+      where qualifiers[schemaIndex][index] == nil && qualifyingSchemas.contains(name) {
+        qualifiers[schemaIndex][index] = schema
       }
     }
     return qualifiers

@@ -1,0 +1,226 @@
+// PostgreSQL catalog values as Atlas names them (ariga/atlas sql/postgres convert.go `columnType`, inspect.go
+// `columnDefault`/`canConvert`, sqlspec.go): column types, serial detection, literal versus `sql("…")` defaults,
+// identity and generated columns, index methods, operator classes and partition keys.
+import Foundation
+
+enum PostgresTypes {
+  /// The column of one `columnsQuery` row; nil when the row lacks a name. `enums` maps the OIDs of the inspected
+  /// schemas' enum types to their references.
+  static func column(_ row: PostgresRow, enums: [String: ColumnType]) -> Column? {
+    guard let name = row[1] else { return nil }
+    let dataType = row[2] ?? ""
+    let formatType = row[3] ?? dataType
+    let kind = typeKind(dataType: dataType, typtype: row[20])
+    var type = columnType(dataType: dataType, formatType: formatType, row: row)
+    if kind == .enumeration, let oid = row[22], let reference = enums[oid] { type = reference }
+    var column = Column(name: name, type: type, nullable: row[4] == "YES")
+    column.comment = row[19].flatMap { $0.isEmpty ? nil : $0 }
+    if row[13] == "YES" {
+      column.identity = Identity(
+        generation: (row[17] ?? "BY DEFAULT").replacingOccurrences(of: " ", with: "_"),
+        start: row.int(14) ?? 1, increment: row.int(15) ?? 1)
+      return column
+    }
+    if let expression = row[18], !expression.isEmpty {
+      column.generated = GeneratedExpression(expression: expression, kind: "STORED")
+      return column
+    }
+    guard let text = row[5] else { return column }
+    if let serial = serialType(dataType), isSerialDefault(text) {
+      column.type = .named(serial)
+      return column
+    }
+    column.defaultValue = defaultValue(text, kind: kind)
+    return column
+  }
+
+  /// The families `canConvert` distinguishes: a quoted literal cast to a type of the `literal` family prints as a
+  /// string; one cast to an `other` type (interval, bit, money, …) stays `sql("…")`.
+  enum Kind { case enumeration, boolean, number, literal, other }
+
+  static func typeKind(dataType: String, typtype: String?) -> Kind {
+    if typtype == "e" { return .enumeration }
+    if typtype == "d" { return .other }
+    switch dataType {
+    case "boolean": return .boolean
+    case "smallint", "integer", "bigint", "numeric", "real", "double precision": return .number
+    case "ARRAY", "bytea", "json", "jsonb", "inet", "cidr", "macaddr", "macaddr8", "point", "line", "lseg", "box",
+      "path", "polygon", "circle", "character varying", "character", "text", "date", "time without time zone",
+      "time with time zone", "timestamp without time zone", "timestamp with time zone", "uuid", "xml":
+      return .literal
+    default: return .other
+    }
+  }
+
+  /// The HCL type: a registered name, or `sql("<format_type>")` for arrays, domains and other user types.
+  static func columnType(dataType: String, formatType: String, row: PostgresRow) -> ColumnType {
+    if dataType == "ARRAY" || dataType == "USER-DEFINED" || row[20] == "d" { return .raw(formatType) }
+    let precision = row.int(8)
+    func timed(_ name: String) -> ColumnType {
+      .named(precision.map { $0 == 6 ? name : "\(name)(\($0))" } ?? name)
+    }
+    switch dataType {
+    case "character varying":
+      return .named(row[6].map { "character_varying(\($0))" } ?? "character_varying")
+    case "character", "numeric", "bit":
+      return .named(formatType)
+    case "bit varying":
+      return .named(formatType.replacingOccurrences(of: "bit varying", with: "bit_varying"))
+    case "double precision": return .named("double_precision")
+    case "timestamp without time zone": return timed("timestamp")
+    case "timestamp with time zone": return timed("timestamptz")
+    case "time without time zone": return timed("time")
+    case "time with time zone": return timed("timetz")
+    case "interval": return .named(intervalType(formatType))
+    case _ where plainTypes.contains(dataType): return .named(dataType)
+    // Anything else (`"char"`, `pg_lsn`, …) as the database writes it, which is always valid HCL inside sql("…").
+    default: return .raw(formatType)
+    }
+  }
+
+  /// Types whose information_schema name is also their HCL name.
+  static let plainTypes: Set<String> = [
+    "smallint", "integer", "bigint", "real", "text", "boolean", "bytea", "date", "uuid", "json", "jsonb", "xml",
+    "money", "inet", "cidr", "macaddr", "macaddr8", "point", "line", "lseg", "box", "path", "polygon", "circle",
+    "tsvector", "tsquery", "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange",
+    "int4multirange", "int8multirange", "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange", "xid",
+    "oid",
+  ]
+
+  /// `interval`, `interval(1)`, `interval second(1)`, `interval day to second(4)` → `interval`, `interval(1)`,
+  /// `second(1)`, `day_to_second(4)`; precision 6 (the default) is dropped.
+  static func intervalType(_ formatType: String) -> String {
+    var text = Substring(formatType)
+    var precision: Substring? = nil
+    if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+      precision = text[text.index(after: open)..<text.index(before: text.endIndex)]
+      text = text[..<open]
+    }
+    var name = String(text)
+    if name.hasPrefix("interval ") { name = String(name.dropFirst("interval ".count)) }
+    name = name.lowercased().replacingOccurrences(of: " ", with: "_")
+    if let precision, precision != "6" { name += "(\(precision))" }
+    return name
+  }
+
+  static func serialType(_ dataType: String) -> String? {
+    switch dataType {
+    case "smallint": "smallserial"
+    case "integer": "serial"
+    case "bigint": "bigserial"
+    default: nil
+    }
+  }
+
+  /// `nextval('[schema.]<a>_<b>_seq'::regclass)`, the default a serial column gets: Atlas's `reNextval`, which is
+  /// case-insensitive and anchored only at the end (Go's `\w` is ASCII, hence the spelled-out class).
+  static func isSerialDefault(_ text: String) -> Bool {
+    text.range(
+      of: #"(?i) *nextval\('(?:[0-9A-Za-z_$]+\.)*[0-9A-Za-z_$]+_[0-9A-Za-z_$]+_seq'(?:::regclass)*\) *$"#,
+      options: .regularExpression) != nil
+  }
+
+  /// A literal when the text is a bool, a number, or a quoted string cast to a type of the column's family;
+  /// otherwise `sql("…")` with the text as stored.
+  static func defaultValue(_ text: String, kind: Kind) -> HCLValue {
+    if text == "true" || text == "false" { return .bool(text == "true") }
+    if isNumber(text) { return .number(text) }
+    if let quoted = quotedLiteral(text) { return .string(quoted) }
+    if let cast = text.range(of: "::", options: .backwards), let literal = quotedLiteral(String(text[..<cast.lowerBound])) {
+      switch kind {
+      case .enumeration, .literal: return .string(literal)
+      case .boolean where literal == "true" || literal == "false": return .bool(literal == "true")
+      case .number where isNumber(literal): return .number(literal)
+      default: break
+      }
+    }
+    return .raw(text)
+  }
+
+  static func isNumber(_ text: String) -> Bool {
+    text.range(of: #"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"#, options: .regularExpression) != nil
+  }
+
+  /// `'it''s'` → `it's`; nil when the text is not one single-quoted literal.
+  static func quotedLiteral(_ text: String) -> String? {
+    guard text.count >= 2, text.hasPrefix("'"), text.hasSuffix("'") else { return nil }
+    let inner = text.dropFirst().dropLast()
+    var out = ""
+    var quote = false
+    for character in inner {
+      if quote {
+        guard character == "'" else { return nil }
+        quote = false
+        continue
+      }
+      if character == "'" { quote = true }
+      out.append(character)
+    }
+    return quote ? nil : out
+  }
+
+  // MARK: - Indexes and partitions
+
+  /// Methods Atlas knows print as identifiers; others as upper-cased strings.
+  static func indexType(_ method: String) -> HCLValue {
+    let name = method.uppercased()
+    return ["GIN", "GIST", "HASH", "SPGIST", "BRIN"].contains(name) ? .identifier(name) : .string(name)
+  }
+
+  /// A non-default operator class: built-in ones as identifiers, others quoted, with parameters `sql("ops(k=v)")`.
+  static func operatorClass(_ name: String, schema: String?, parameters: String?) -> HCLValue {
+    if let parameters, parameters.hasPrefix("{"), parameters.hasSuffix("}") {
+      return .raw(name + "(" + parameters.dropFirst().dropLast() + ")")
+    }
+    return schema == "pg_catalog" ? .identifier(name) : .string(name)
+  }
+
+  /// `partattrs` (an int2vector: attribute numbers, 0 for an expression) with the expressions in order.
+  static func partition(attrs: String, strategy: String, expressions: String?, columns: [String: String]) -> Partition? {
+    let type: String
+    switch strategy {
+    case "r": type = "RANGE"
+    case "l": type = "LIST"
+    case "h": type = "HASH"
+    default: return nil
+    }
+    var pending = splitExpressions(expressions ?? "")[...]
+    var parts: [Partition.Part] = []
+    for number in attrs.split(separator: " ") {
+      if number == "0" {
+        guard let expression = pending.popFirst() else { return nil }
+        parts.append(.expression(expression))
+      } else {
+        guard let name = columns[String(number)] else { return nil }
+        parts.append(.column(name))
+      }
+    }
+    return Partition(type: type, parts: parts)
+  }
+
+  /// Splits `pg_get_expr`'s list on top-level commas (not inside parentheses or quotes).
+  static func splitExpressions(_ text: String) -> [String] {
+    var parts: [String] = []
+    var current = ""
+    var depth = 0
+    var quote: Character? = nil
+    for character in text {
+      if let open = quote {
+        if character == open { quote = nil }
+      } else if character == "'" || character == "\"" {
+        quote = character
+      } else if character == "(" {
+        depth += 1
+      } else if character == ")" {
+        depth -= 1
+      } else if character == ",", depth == 0 {
+        parts.append(current.trimmingCharacters(in: .whitespaces))
+        current = ""
+        continue
+      }
+      current.append(character)
+    }
+    if !current.trimmingCharacters(in: .whitespaces).isEmpty { parts.append(current.trimmingCharacters(in: .whitespaces)) }
+    return parts
+  }
+}

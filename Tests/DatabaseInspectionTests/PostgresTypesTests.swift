@@ -1,0 +1,48 @@
+// PostgreSQL values as Atlas names them, without a server: literal versus sql("…") defaults, serial defaults,
+// interval names, and the splitting of a partition key's expressions.
+import Testing
+
+@testable import DatabaseInspection
+
+@Suite struct PostgresTypesTests {
+  @Test(arguments: [
+    ("1", PostgresTypes.Kind.number, HCLValue.number("1")),
+    ("'-1'::integer", .number, .number("-1")),
+    ("true", .boolean, .bool(true)),
+    ("'unknown'::character varying", .literal, .string("unknown")),
+    ("'it''s'::text", .literal, .string("it's")),
+    ("'{}'::text[]", .literal, .string("{}")),
+    ("'a'::status", .enumeration, .string("a")),
+    ("'03:00:00'::interval", .other, .raw("'03:00:00'::interval")),
+    ("'100'::\"bit\"", .other, .raw("'100'::\"bit\"")),
+    ("now()", .literal, .raw("now()")),
+    ("lower('Hello'::text)", .literal, .raw("lower('Hello'::text)")),
+  ])
+  func defaults(_ text: String, _ kind: PostgresTypes.Kind, _ expected: HCLValue) {
+    #expect(PostgresTypes.defaultValue(text, kind: kind) == expected)
+  }
+
+  @Test func serialDefaults() {
+    #expect(PostgresTypes.isSerialDefault("nextval('users_id_seq'::regclass)"))
+    #expect(PostgresTypes.isSerialDefault("nextval('public.users_id_seq'::regclass)"))
+    #expect(!PostgresTypes.isSerialDefault("nextval('other'::regclass)"))
+  }
+
+  @Test func intervals() {
+    #expect(PostgresTypes.intervalType("interval") == "interval")
+    #expect(PostgresTypes.intervalType("interval(6)") == "interval")
+    #expect(PostgresTypes.intervalType("interval(1)") == "interval(1)")
+    #expect(PostgresTypes.intervalType("interval second(1)") == "second(1)")
+    #expect(PostgresTypes.intervalType("interval day to second(4)") == "day_to_second(4)")
+  }
+
+  @Test func partitionKeys() {
+    #expect(
+      PostgresTypes.splitExpressions("floor((x)::double precision), (y * 2), lower(',')")
+        == ["floor((x)::double precision)", "(y * 2)", "lower(',')"])
+    #expect(
+      PostgresTypes.partition(attrs: "1 0", strategy: "r", expressions: "(y * 2)", columns: ["1": "x"])
+        == Partition(type: "RANGE", parts: [.column("x"), .expression("(y * 2)")]))
+    #expect(PostgresTypes.partition(attrs: "0", strategy: "r", expressions: nil, columns: [:]) == nil)
+  }
+}
