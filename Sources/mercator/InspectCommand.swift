@@ -1,16 +1,19 @@
 // `mercator inspect`: the live schema of a database as Atlas HCL, byte for byte what `atlas schema inspect` prints.
+import AWSAuth
 import ArgumentParser
 import AtlasLanguage
 import DatabaseInspection
+import HCLEval
 import HCLSyntax
 import LanguageServer
 
-struct InspectCommand: ParsableCommand {
+struct InspectCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "inspect",
     abstract: "Print a live database schema as Atlas HCL (as `atlas schema inspect` does).",
     discussion: """
-      Either --url URL, or -c FILE --env NAME for the url (and schemas, exclude) of an env of an atlas.hcl. \
+      Either --url URL, or -c FILE --env NAME for the url (and schemas, exclude) of an env of an atlas.hcl; an \
+      aws_rds_token data source the url reads is run first (credentials from the standard AWS chain). \
       Supported today: SQLite (sqlite://path, sqlite://name?mode=memory) and PostgreSQL (postgres://…; \
       ?search_path=s inspects one schema); MySQL/MariaDB URLs are parsed but not yet inspected. Errors go to \
       stderr with the password masked.
@@ -46,10 +49,10 @@ struct InspectCommand: ParsableCommand {
     }
   }
 
-  func run() throws {
+  func run() async throws {
     var request = InspectRequest(url: url ?? "", schemas: schemas, exclude: exclude)
     if let config, let environment {
-      request = try requestFromConfig(config, environment: environment)
+      request = try await requestFromConfig(config, environment: environment)
     }
     do {
       print(try DatabaseInspection.inspect(request), terminator: "")
@@ -60,17 +63,40 @@ struct InspectCommand: ParsableCommand {
   }
 
   /// The env's url, schemas and exclude, evaluated as Atlas evaluates them; --schema/--exclude flags replace them.
-  func requestFromConfig(_ config: String, environment: String) throws -> InspectRequest {
+  /// When the url reads `aws_rds_token` data sources, they are run (the token signed) and the env evaluated again
+  /// with their values, as Atlas does before it connects.
+  func requestFromConfig(_ config: String, environment: String) async throws -> InspectRequest {
     guard let source = SourceFile.readOrReport(config) else { throw ExitCode(1) }
     let file = Parser.parseConfig(source)
-    let inputs = EvaluationInputs(
+    var inputs = EvaluationInputs(
       env: environment, variables: try VariableArguments.parse(variables),
       host: ProjectFiles(directory: ProjectFiles.directory(of: config)).host)
     func fail(_ message: String, at range: TextRange?) -> ExitCode {
       printError("\(SourceFile.location(config, source, range)): error: env \"\(environment)\": \(message)")
       return ExitCode(1)
     }
-    switch EnvironmentSettings.read(env: environment, in: file, inputs: inputs) {
+    var read = EnvironmentSettings.read(env: environment, in: file, inputs: inputs)
+    let tokenType = RDSTokenRequest.dataSourceType + "."
+    if case .success(let settings) = read, case .unknown = settings.url, !settings.urlDataSources.isEmpty,
+      settings.urlDataSources.allSatisfy({ $0.hasPrefix(tokenType) })
+    {
+      for name in settings.urlDataSources {
+        let label = String(name.dropFirst(tokenType.count))
+        let request: RDSTokenRequest
+        switch RDSTokenRequest.fromConfig(file, name: label, inputs: inputs) {
+        case .success(let found): request = found
+        case .failure(let failure): throw fail("data.\(name): \(failure.message)", at: failure.range)
+        }
+        do {
+          let result = try await RDSTokenGeneration.generate(request, environment: .process)
+          inputs.dataSources[name] = Value.string(result.token).marked(true)
+        } catch {
+          throw fail("data.\(name): \(error)", at: nil)
+        }
+      }
+      read = EnvironmentSettings.read(env: environment, in: file, inputs: inputs)
+    }
+    switch read {
     case .failure(let failure):
       throw fail(failure.message, at: failure.range)
     case .success(let settings):
@@ -85,6 +111,4 @@ struct InspectCommand: ParsableCommand {
       }
     }
   }
-
-  /// `--var KEY=VALUE` (and `a=1,b=2`), as Atlas reads it; a key given twice is a list.
 }

@@ -40,7 +40,8 @@ import Testing
     var errors: String
   }
 
-  /// Runs `mercator token ARGUMENTS` in a fresh folder holding `files`, with `environment` added to an isolated one.
+  /// Runs `mercator token ARGUMENTS` (or `mercator inspect …` when ARGUMENTS start with it) in a fresh folder holding
+  /// `files`, with `environment` added to an isolated one.
   static func run(_ arguments: [String], environment: [String: String] = [:], files: [String: String] = [:]) throws
     -> Run
   {
@@ -59,7 +60,7 @@ import Testing
     }
     let process = Process()
     process.executableURL = binary
-    process.arguments = ["token"] + arguments
+    process.arguments = arguments.first == "inspect" ? arguments : ["token"] + arguments
     process.currentDirectoryURL = directory
     process.environment = isolatedEnvironment(home: directory, environment)
     let output = Pipe()
@@ -242,6 +243,48 @@ import Testing
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// `mercator inspect -c` on the developer guide's config, pointed at the test PostgreSQL server: the token data
+  /// source is run and its token sent as the password. A real server (not RDS) refuses it, which proves the token got
+  /// there; the message masks it. Needs scripts/db-servers.sh's URL (fails without it when CI is set).
+  @Test(
+    .enabled(
+      if: ProcessInfo.processInfo.environment["MERCATOR_TEST_POSTGRES_URL"] != nil
+        || ProcessInfo.processInfo.environment["CI"] != nil,
+      "MERCATOR_TEST_POSTGRES_URL is not set: run `bash scripts/db-servers.sh` and source .build-db/env"))
+  func inspectRunsTheTokenDataSourceItsURLReads() throws {
+    let url = try #require(
+      ProcessInfo.processInfo.environment["MERCATOR_TEST_POSTGRES_URL"].flatMap(URLComponents.init(string:)),
+      "CI is set but MERCATOR_TEST_POSTGRES_URL is not (scripts/test.sh starts the servers)")
+    let endpoint = "\(url.host ?? "127.0.0.1"):\(url.port ?? 5432)"
+    let config = """
+      locals {
+        endpoint = "\(endpoint)"
+        username = "mercator"
+      }
+      data "aws_rds_token" "db" {
+        endpoint = local.endpoint
+        username = local.username
+        region   = "us-east-1"
+      }
+      env "rds" {
+        url = "postgres://${local.username}:${urlescape(data.aws_rds_token.db)}@${local.endpoint}\(url.path)?sslmode=require"
+      }
+
+      """
+    let vectors = try Vectors.load()
+    let keys = ["AWS_ACCESS_KEY_ID": vectors.access_key_id, "AWS_SECRET_ACCESS_KEY": vectors.secret_access_key]
+    let run = try Self.run(["inspect", "-c", "atlas.hcl", "--env", "rds"], environment: keys, files: ["atlas.hcl": config])
+    #expect(run.status == 1)
+    #expect(run.errors.contains("password authentication failed for user \"mercator\""), "\(run.errors)")
+    #expect(run.errors.contains("postgres://mercator:****@\(endpoint)"), "\(run.errors)")
+    #expect(!run.errors.contains("X-Amz") && !run.errors.contains(vectors.secret_access_key), "\(run.errors)")
+    let noCredentials = try Self.run(["inspect", "-c", "atlas.hcl", "--env", "rds"], files: ["atlas.hcl": config])
+    #expect(noCredentials.status == 1)
+    #expect(
+      noCredentials.errors.contains("atlas.hcl: error: env \"rds\": data.aws_rds_token.db: credentials: none found"),
+      "\(noCredentials.errors)")
   }
 
   @Test func usageErrorsExitWith64() throws {

@@ -10,6 +10,8 @@ package struct EnvironmentSettings: Sendable {
   package let exclude: [String]
   /// Where the env's `url` is written (for messages that point at it); nil when it has none.
   package let urlRange: TextRange?
+  /// The data sources (`TYPE.NAME`) an unknown `url` reads: what a command must run before it can connect.
+  package let urlDataSources: [String]
 
   /// Why no settings can be read: no such env, or an env Mercator cannot run (yet).
   package struct Failure: Error, Sendable, Equatable {
@@ -58,20 +60,16 @@ package struct EnvironmentSettings: Sendable {
 
     let url: DataSourceArguments.Argument
     let urlRange = value("url")?.range
+    var urlDataSources: [String] = []
     if let (urlValue, range) = value("url") {
       if !urlValue.isKnown {
-        // What only a run can know: the data sources (and `atlas.env`) the url reads.
-        let sources = model.references.compactMap { reference -> String? in
-          guard range.start <= reference.rootRange.start, reference.rootRange.end <= range.end,
-            reference.root == "data"
-          else { return nil }
-          return reference.names.prefix(2).reduce("data") { $0 + "." + $1 }
-        }
+        // What only a run can know: the data sources the url reads, directly or through locals.
+        urlDataSources = Self.dataSources(reachedFrom: range, model: model)
         url = .unknown(
-          reason: sources.isEmpty
+          reason: urlDataSources.isEmpty
             ? "url has no value Mercator can compute"
-            : "url depends on \(Array(Set(sources)).sorted().joined(separator: ", ")), which mercator inspect cannot "
-              + "run yet (data sources are not executed by this command)")
+            : "url depends on \(urlDataSources.map { "data." + $0 }.joined(separator: ", ")), which mercator "
+              + "inspect cannot run (it runs aws_rds_token only)")
       } else if urlValue.isNull {
         url = .invalid(reason: "url is null")
       } else if let text = urlValue.stringValue {
@@ -92,6 +90,35 @@ package struct EnvironmentSettings: Sendable {
     case .success(let items): exclude = items
     case .failure(let failure): return .failure(failure)
     }
-    return .success(EnvironmentSettings(url: url, schemas: schemas, exclude: exclude, urlRange: urlRange))
+    return .success(
+      EnvironmentSettings(
+        url: url, schemas: schemas, exclude: exclude, urlRange: urlRange, urlDataSources: urlDataSources))
+  }
+
+  /// `TYPE.NAME` of every data source an expression reads, following locals (and the data sources those read) to
+  /// the end, sorted: `url = local.url` with `local.url` holding `${data.aws_rds_token.db}` gives `aws_rds_token.db`.
+  static func dataSources(reachedFrom range: TextRange, model: ProjectModel) -> [String] {
+    var found: Set<String> = []
+    var visitedLocals: Set<String> = []
+    var visitedSources: Set<String> = []
+    var pending = [range]
+    while let current = pending.popLast() {
+      for reference in model.references
+      where current.start <= reference.rootRange.start && reference.rootRange.end <= current.end {
+        let names = reference.names
+        if reference.root == "data", names.count >= 2 {
+          let name = names[0] + "." + names[1]
+          found.insert(name)
+          if visitedSources.insert(name).inserted, let source = model.dataSources.first(where: { $0.name == name }) {
+            pending.append(source.range)
+          }
+        } else if reference.root == "local", let name = names.first, visitedLocals.insert(name).inserted,
+          let local = model.locals.first(where: { $0.name == name })
+        {
+          pending.append(local.range)
+        }
+      }
+    }
+    return found.sorted()
   }
 }

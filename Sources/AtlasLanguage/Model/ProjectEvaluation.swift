@@ -13,11 +13,18 @@ package struct EvaluationInputs: Sendable {
   package var variables: [String: [String]]
   /// `file`, `fileset`, `glob` and `getenv`; a missing closure makes those calls unknown.
   package var host: HostEnvironment
+  /// Values of data sources a command has run, by `TYPE.NAME` (e.g. the token of `aws_rds_token.db`, marked
+  /// sensitive): they replace the unknowns analysis gives. Empty while editing, since nothing runs without a click.
+  package var dataSources: [String: Value]
 
-  package init(env: String? = nil, variables: [String: [String]] = [:], host: HostEnvironment = HostEnvironment()) {
+  package init(
+    env: String? = nil, variables: [String: [String]] = [:], host: HostEnvironment = HostEnvironment(),
+    dataSources: [String: Value] = [:]
+  ) {
     self.env = env
     self.variables = variables
     self.host = host
+    self.dataSources = dataSources
   }
 }
 
@@ -279,7 +286,7 @@ private struct EvaluationPass {
     for (index, source) in model.dataSources.enumerated() {
       guard let type = source.dataType else { continue }
       let name = String(source.name.dropFirst(type.count + 1))
-      dataValues[type, default: [:]][name] = dataValue(type: type, index: index)
+      dataValues[type, default: [:]][name] = inputs.dataSources[source.name] ?? dataValue(type: type, index: index)
       if TokenMarker.sources.contains(type) { tokenSources[index] = source.name }
     }
     let base = baseScope(blocks, data: .object(dataValues.mapValues { .object($0) }))
