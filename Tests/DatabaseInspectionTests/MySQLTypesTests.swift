@@ -1,0 +1,58 @@
+// MySQL/MariaDB column facts without a server: COLUMN_TYPE → HCL type and `unsigned`, COLUMN_DEFAULT → literal or
+// sql() as Atlas's specutil.ColumnDefault prints it, EXTRA parsing.
+import Testing
+
+@testable import DatabaseInspection
+
+@Suite struct MySQLTypesTests {
+  @Test func types() {
+    let cases: [(String, ColumnType, Bool?)] = [
+      ("tinyint(1)", .named("bool"), nil), ("int(11)", .named("int"), nil), ("bigint(20) unsigned", .named("bigint"), true),
+      ("decimal(10,2)", .named("decimal(10,2)"), false), ("decimal(10,0) unsigned", .named("decimal(10)"), true),
+      ("float", .named("float"), nil), ("double(10,3)", .named("double(10,3)"), false),
+      ("varchar(255)", .named("varchar(255)"), nil), ("datetime(0)", .named("datetime"), nil),
+      ("timestamp(6)", .named("timestamp(6)"), nil), ("year(4)", .named("year"), nil),
+      ("enum('a','b''c')", .named("enum(\"a\",\"b'c\")"), nil), ("set('x')", .named("set(\"x\")"), nil),
+      ("bit(1)", .named("bit(1)"), nil), ("uuid", .raw("uuid"), nil), ("", .raw(""), nil),
+    ]
+    for (raw, type, unsigned) in cases {
+      let result = MySQLTypes.columnType(raw)
+      #expect(result.type == type, "\(raw)")
+      #expect(result.unsigned == unsigned, "\(raw)")
+    }
+  }
+
+  @Test func mariaDBDefaults() {
+    let none = MySQLTypes.Extra()
+    func value(_ raw: String, _ type: String) -> HCLValue? {
+      MySQLTypes.defaultValue(raw, type: .named(type), mariaDB: true, extra: none)
+    }
+    #expect(value("NULL", "int") == nil)
+    #expect(value("'it''s'", "varchar(9)") == .string("it's"))
+    #expect(value("1", "bool") == .number("1"))
+    #expect(value("1.50", "decimal(10,2)") == .number("1.5"))
+    #expect(value("b'101'", "bit(3)") == .raw("b'101'"))
+    #expect(value("current_timestamp()", "datetime") == .raw("current_timestamp()"))
+    #expect(value("1 + 2", "int") == .raw("(1 + 2)"))
+    #expect(value("(1) + (2)", "int") == .raw("((1) + (2))"))
+  }
+
+  @Test func mySQLDefaults() {
+    var generated = MySQLTypes.Extra()
+    generated.defaultGenerated = true
+    #expect(MySQLTypes.defaultValue("a\\b'c", type: .named("text"), mariaDB: false, extra: .init()) == .string("a\\b'c"))
+    #expect(MySQLTypes.defaultValue("CURRENT_TIMESTAMP", type: .named("timestamp"), mariaDB: false, extra: generated)
+      == .raw("CURRENT_TIMESTAMP"))
+    #expect(MySQLTypes.defaultValue("concat(_utf8mb4\\'a\\')", type: .named("text"), mariaDB: false, extra: generated)
+      == .raw("(concat(_utf8mb4'a'))"))
+  }
+
+  @Test func extra() {
+    #expect(MySQLTypes.extra("auto_increment").autoIncrement)
+    #expect(MySQLTypes.extra("on update current_timestamp(3)").onUpdate == "current_timestamp(3)")
+    #expect(MySQLTypes.extra("DEFAULT_GENERATED on update CURRENT_TIMESTAMP").onUpdate == "CURRENT_TIMESTAMP")
+    #expect(MySQLTypes.extra("STORED GENERATED").generatedKind == "STORED")
+    #expect(MySQLTypes.extra("VIRTUAL GENERATED").generatedKind == "VIRTUAL")
+    #expect(MySQLTypes.extra(nil).onUpdate == nil)
+  }
+}
