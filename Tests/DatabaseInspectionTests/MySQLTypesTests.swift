@@ -56,3 +56,23 @@ import Testing
     #expect(MySQLTypes.extra(nil).onUpdate == nil)
   }
 }
+
+@Suite struct MySQLServerTests {
+  @Test func versionGates() {
+    let maria = MySQLInspector.Server(version: "10.11.19-MariaDB-0+deb12u1")
+    #expect(maria.mariaDB && maria.checks && maria.generatedColumns && !maria.indexExpressions)
+    let mysql8 = MySQLInspector.Server(version: "8.0.36")
+    #expect(!mysql8.mariaDB && mysql8.checks && mysql8.indexExpressions)
+    let mysql57 = MySQLInspector.Server(version: "5.7.44-log")
+    #expect(!mysql57.checks && mysql57.generatedColumns && !mysql57.indexExpressions)
+    #expect(!MySQLInspector.Server(version: "").checks)
+  }
+
+  @Test func fulltextParser() {
+    let statement = "CREATE TABLE `t` (\n  `b` text,\n  FULLTEXT KEY `ft` (`b`) /*!50100 WITH PARSER `ngram` */ ,\n"
+      + "  FULLTEXT KEY `plain` (`b`)\n)"
+    #expect(MySQLTypes.fulltextParser(statement, index: "ft") == .identifier("ngram"))
+    #expect(MySQLTypes.fulltextParser(statement, index: "plain") == nil)
+    #expect(MySQLTypes.fulltextParser("", index: "ft") == nil)
+  }
+}

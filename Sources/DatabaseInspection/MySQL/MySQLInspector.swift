@@ -14,15 +14,15 @@ enum MySQLInspector {
     _ connection: MySQLConnection, url: DatabaseURL, schemas requested: [String], exclude: [String]
   ) throws(InspectionError) -> Realm {
     let variables = try connection.rows("SELECT @@version, @@collation_server, @@character_set_server, @@lower_case_table_names")
-    let mariaDB = variables.first?[0]?.contains("MariaDB") ?? false
+    let server = Server(version: variables.first?[0] ?? "")
     var realm: Realm
     if let schema = url.schema {
-      realm = try inspectSchemas(connection, names: [schema], mariaDB: mariaDB)
+      realm = try inspectSchemas(connection, names: [schema], server: server)
       guard !realm.schemas.isEmpty else {
         throw InspectionError(.unexpectedCatalog, "schema \(HCLText.goQuoted(schema)) was not found", url: url)
       }
     } else {
-      realm = try inspectSchemas(connection, names: requested, mariaDB: mariaDB)
+      realm = try inspectSchemas(connection, names: requested, server: server)
     }
     do {
       let patterns = url.schema.map { schema in exclude.map { schema + "." + $0 } } ?? exclude
@@ -33,7 +33,34 @@ enum MySQLInspector {
     return realm
   }
 
-  static func inspectSchemas(_ connection: MySQLConnection, names: [String], mariaDB: Bool) throws(InspectionError) -> Realm {
+  /// What the server supports, from `@@version` (ariga/atlas `conn.Supports*`).
+  struct Server {
+    var mariaDB: Bool
+    var version: [Int]
+
+    init(version text: String) {
+      mariaDB = text.contains("MariaDB")
+      version = text.prefix { $0.isNumber || $0 == "." }.split(separator: ".").map { Int($0) ?? 0 }
+    }
+
+    func atLeast(_ wanted: [Int]) -> Bool {
+      for (index, part) in wanted.enumerated() {
+        let have = index < version.count ? version[index] : 0
+        if have != part { return have > part }
+      }
+      return true
+    }
+
+    /// GENERATION_EXPRESSION: MySQL 5.7, MariaDB 10.2.
+    var generatedColumns: Bool { atLeast(mariaDB ? [10, 2] : [5, 7]) }
+    /// CHECK_CONSTRAINTS: MySQL 8.0.16, MariaDB 10.2.1.
+    var checks: Bool { atLeast(mariaDB ? [10, 2, 1] : [8, 0, 16]) }
+    /// STATISTICS.EXPRESSION (functional key parts): MySQL 8.0.13; MariaDB has none.
+    var indexExpressions: Bool { !mariaDB && atLeast([8, 0, 13]) }
+  }
+
+  static func inspectSchemas(_ connection: MySQLConnection, names: [String], server: Server) throws(InspectionError) -> Realm {
+    let mariaDB = server.mariaDB
     let filter = names.isEmpty
       ? "NOT IN ('information_schema','innodb','mysql','performance_schema','sys')"
       : "IN (\(connection.literals(names)))"
@@ -63,12 +90,19 @@ enum MySQLInspector {
       let tableList = connection.literals(schemas[index].tables.map(\.name))
       let schemaLiteral = connection.literal(schemas[index].name)
       let tables = Dictionary(schemas[index].tables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-      try readColumns(connection, columnsQuery(schemaLiteral, tableList), mariaDB: mariaDB, into: &schemas[index], tables: tables)
-      try readIndexes(connection, indexesQuery(schemaLiteral, tableList), into: &schemas[index], tables: tables)
-      try readForeignKeys(connection, foreignKeysQuery(schemaLiteral, tableList), into: &schemas[index], tables: tables)
-      try readChecks(
-        connection, checksQuery(schemaLiteral, tableList, mariaDB: mariaDB), mariaDB: mariaDB, into: &schemas[index],
+      try readColumns(
+        connection, columnsQuery(schemaLiteral, tableList, generated: server.generatedColumns), mariaDB: mariaDB,
+        into: &schemas[index], tables: tables)
+      try readIndexes(
+        connection, indexesQuery(schemaLiteral, tableList, expressions: server.indexExpressions), into: &schemas[index],
         tables: tables)
+      try readForeignKeys(connection, foreignKeysQuery(schemaLiteral, tableList), into: &schemas[index], tables: tables)
+      if server.checks {
+        try readChecks(
+          connection, checksQuery(schemaLiteral, tableList, mariaDB: mariaDB), mariaDB: mariaDB, into: &schemas[index],
+          tables: tables)
+      }
+      try readParsers(connection, into: &schemas[index])
       inheritCharsets(&schemas[index])
     }
     return Realm(schemas: schemas)
@@ -193,6 +227,23 @@ enum MySQLInspector {
     }
   }
 
+  /// FULLTEXT parsers are only in SHOW CREATE TABLE: one statement per table that has a FULLTEXT index (as Atlas
+  /// does), so tables without one cost nothing.
+  static func readParsers(_ connection: MySQLConnection, into schema: inout Schema) throws(InspectionError) {
+    for tableIndex in schema.tables.indices where schema.tables[tableIndex].indexes.contains(where: { $0.type == .identifier("FULLTEXT") }) {
+      let table = schema.tables[tableIndex]
+      let statement = try connection.rows("SHOW CREATE TABLE \(quoted(schema.name)).\(quoted(table.name))").first?[1] ?? ""
+      for (position, index) in table.indexes.enumerated() where index.type == .identifier("FULLTEXT") {
+        if let parser = MySQLTypes.fulltextParser(statement, index: index.name) {
+          schema.tables[tableIndex].indexes[position].parser = parser
+        }
+      }
+    }
+  }
+
+  /// A backquoted identifier.
+  static func quoted(_ name: String) -> String { "`" + name.replacingOccurrences(of: "`", with: "``") + "`" }
+
   /// Atlas prints a table's charset/collation only when they differ from the schema's, and a column's only when
   /// they differ from its table's.
   static func inheritCharsets(_ schema: inout Schema) {
@@ -231,17 +282,18 @@ enum MySQLInspector {
     """
   }
 
-  static func columnsQuery(_ schema: String, _ tables: String) -> String {
+  static func columnsQuery(_ schema: String, _ tables: String, generated: Bool) -> String {
     "SELECT `TABLE_NAME`, `COLUMN_NAME`, `COLUMN_TYPE`, `COLUMN_COMMENT`, `IS_NULLABLE`, `COLUMN_KEY`, `COLUMN_DEFAULT`, "
-      + "`EXTRA`, `CHARACTER_SET_NAME`, `COLLATION_NAME`, `GENERATION_EXPRESSION` FROM `INFORMATION_SCHEMA`.`COLUMNS` "
+      + "`EXTRA`, `CHARACTER_SET_NAME`, `COLLATION_NAME`, "
+      + (generated ? "`GENERATION_EXPRESSION`" : "NULL AS `GENERATION_EXPRESSION`") + " FROM `INFORMATION_SCHEMA`.`COLUMNS` "
       + "WHERE `TABLE_SCHEMA` = \(schema) AND `TABLE_NAME` IN (\(tables)) ORDER BY `ORDINAL_POSITION`"
   }
 
-  /// `indexesQuery` (comments, no expressions): MariaDB's STATISTICS has no EXPRESSION column; functional key parts
-  /// (MySQL 8.0.13+, `indexesExprQuery`) are not read yet.
-  static func indexesQuery(_ schema: String, _ tables: String) -> String {
+  /// `indexesExprQuery` where STATISTICS has EXPRESSION (MySQL 8.0.13+), else `indexesQuery`.
+  static func indexesQuery(_ schema: String, _ tables: String, expressions: Bool) -> String {
     "SELECT `TABLE_NAME`, `INDEX_NAME`, `COLUMN_NAME`, `NON_UNIQUE`, `SEQ_IN_INDEX`, `INDEX_TYPE`, "
-      + "UPPER(`COLLATION`) = 'D' AS `DESC`, `INDEX_COMMENT`, `SUB_PART`, NULL AS `EXPRESSION` "
+      + "UPPER(`COLLATION`) = 'D' AS `DESC`, `INDEX_COMMENT`, `SUB_PART`, "
+      + (expressions ? "`EXPRESSION` " : "NULL AS `EXPRESSION` ")
       + "FROM `INFORMATION_SCHEMA`.`STATISTICS` WHERE `TABLE_SCHEMA` = \(schema) AND `TABLE_NAME` IN (\(tables)) "
       + "ORDER BY `index_name`, `seq_in_index`"
   }

@@ -217,6 +217,19 @@ enum MySQLTypes {
     return ["HASH", "FULLTEXT", "SPATIAL"].contains(upper) ? .identifier(upper) : .string(type)
   }
 
+  /// The `WITH PARSER x` of a FULLTEXT index's line in SHOW CREATE TABLE: `ngram` and `mecab` as identifiers,
+  /// any other as a string.
+  static func fulltextParser(_ statement: String, index: String) -> HCLValue? {
+    let name = "`" + index.replacingOccurrences(of: "`", with: "``") + "`"
+    guard let line = statement.split(separator: "\n").first(where: { $0.contains("FULLTEXT KEY " + name) }),
+      let range = line.range(of: "WITH PARSER ")
+    else { return nil }
+    var parser = line[range.upperBound...].prefix { !$0.isWhitespace && $0 != "," && $0 != "*" }
+    if parser.hasPrefix("`"), parser.hasSuffix("`"), parser.count >= 2 { parser = parser.dropFirst().dropLast() }
+    guard !parser.isEmpty else { return nil }
+    return ["ngram", "mecab"].contains(parser.lowercased()) ? .identifier(parser.lowercased()) : .string(String(parser))
+  }
+
   /// The engines Atlas writes as identifiers; any other stays a string (`engine = "Aria"`).
   static func engine(_ name: String) -> HCLValue {
     for known in ["InnoDB", "MyISAM", "Memory", "CSV", "NDB"] where known.lowercased() == name.lowercased() {
