@@ -12,7 +12,7 @@ struct InspectCommand: ParsableCommand {
     discussion: """
       Either --url URL, or -c FILE --env NAME for the url (and schemas, exclude) of an env of an atlas.hcl. \
       Supported today: SQLite (sqlite://path, sqlite://name?mode=memory) and PostgreSQL (postgres://…; \
-      ?search_path=s inspects one schema); MySQL/MariaDB URLs are parsed but not yet inspected. Errors go to \
+      ?search_path=s inspects one schema) and MySQL/MariaDB (mysql://, maria://, mariadb://, +unix). Errors go to \
       stderr with the password masked.
       """
   )
