@@ -62,3 +62,24 @@ import Testing
     }
   }
 }
+
+/// A `+unix` URL reaches the server through its socket (the test server's sits next to its data directory).
+@Suite struct MySQLSocketTests {
+  static let socket = "/tmp/mercator-db/mysql/mysqld.sock"
+
+  @Test(
+    .enabled(
+      if: TestServers.mariaDBURL != nil && FileManager.default.fileExists(atPath: socket),
+      "no test MariaDB socket at /tmp/mercator-db/mysql/mysqld.sock"))
+  func unixSocket() throws {
+    let text = try #require(TestServers.mariaDBURL)
+    let tcp = try DatabaseURL.parse(text)
+    let user = try #require(tcp.user?.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+    let password = try #require(tcp.password?.addingPercentEncoding(withAllowedCharacters: .alphanumerics))
+    let url = try DatabaseURL.parse(
+      "maria+unix://\(user):\(password)@\(Self.socket)?database=\(tcp.database ?? "")")
+    #expect(url.socketPath == Self.socket)
+    let connection = try MySQLConnection(url)
+    #expect(try connection.rows("SELECT DATABASE()").first?[0] == tcp.database)
+  }
+}

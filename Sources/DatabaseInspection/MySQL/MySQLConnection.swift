@@ -51,9 +51,10 @@ final class MySQLConnection {
     mysql_options(handle, MYSQL_SET_CHARSET_NAME, "utf8mb4")
     var enforce: my_bool = 0
     var verify: my_bool = 0
+    // go-sql-driver reads booleans with Go's strconv.ParseBool, hence t/f and 1/0.
     switch url.parameter("tls")?.lowercased() {
-    case nil, "false", "0": break
-    case "true", "1": (enforce, verify) = (1, 1)
+    case nil, "false", "f", "0": break
+    case "true", "t", "1": (enforce, verify) = (1, 1)
     case "skip-verify": enforce = 1
     case "preferred": break
     case let other?:
@@ -63,7 +64,7 @@ final class MySQLConnection {
     if let certificateAuthority { mysql_options(handle, MYSQL_OPT_SSL_CA, certificateAuthority) }
     mysql_options(handle, MYSQL_OPT_SSL_ENFORCE, &enforce)
     mysql_options(handle, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify)
-    if let cleartext = url.parameter("allowCleartextPasswords"), ["true", "1"].contains(cleartext.lowercased()) {
+    if let cleartext = url.parameter("allowCleartextPasswords"), ["true", "t", "1"].contains(cleartext.lowercased()) {
       var on: my_bool = 1
       mysql_options(handle, MYSQL_ENABLE_CLEARTEXT_PLUGIN, &on)
     }
