@@ -244,21 +244,22 @@ enum MySQLInspector {
   /// A backquoted identifier.
   static func quoted(_ name: String) -> String { "`" + name.replacingOccurrences(of: "`", with: "``") + "`" }
 
-  /// Atlas prints a table's charset/collation only when they differ from the schema's, and a column's only when
-  /// they differ from its table's.
+  /// Atlas prints a table's charset/collation only when the schema has one and it differs, and a column's only when
+  /// its table has one and it differs (sqlspec `hasCharset`/`hasCollate`).
   static func inheritCharsets(_ schema: inout Schema) {
+    func kept(_ value: String?, parent: String?) -> String? {
+      guard let value, let parent, value != parent else { return nil }
+      return value
+    }
     for tableIndex in schema.tables.indices {
       let table = schema.tables[tableIndex]
       for columnIndex in table.columns.indices {
-        if schema.tables[tableIndex].columns[columnIndex].charset == table.charset {
-          schema.tables[tableIndex].columns[columnIndex].charset = nil
-        }
-        if schema.tables[tableIndex].columns[columnIndex].collation == table.collation {
-          schema.tables[tableIndex].columns[columnIndex].collation = nil
-        }
+        let column = table.columns[columnIndex]
+        schema.tables[tableIndex].columns[columnIndex].charset = kept(column.charset, parent: table.charset)
+        schema.tables[tableIndex].columns[columnIndex].collation = kept(column.collation, parent: table.collation)
       }
-      if table.charset == schema.charset { schema.tables[tableIndex].charset = nil }
-      if table.collation == schema.collation { schema.tables[tableIndex].collation = nil }
+      schema.tables[tableIndex].charset = kept(table.charset, parent: schema.charset)
+      schema.tables[tableIndex].collation = kept(table.collation, parent: schema.collation)
     }
   }
 
