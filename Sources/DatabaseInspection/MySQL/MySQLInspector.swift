@@ -156,7 +156,8 @@ enum MySQLInspector {
         part = IndexPart(expression: MySQLTypes.unescape(expression))
       } else if let column = row[2] {
         part = IndexPart(column: column)
-        part.prefix = row[8].flatMap { Int($0) }
+        // SPATIAL key parts report a SUB_PART that is no prefix (Atlas ignores it).
+        if row[5]?.uppercased() != "SPATIAL" { part.prefix = row[8].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } }
       } else {
         continue
       }
@@ -166,8 +167,8 @@ enum MySQLInspector {
     for (position, name) in order {
       guard let index = indexes[schema.tables[position].name]?[name] else { continue }
       if name == "PRIMARY" {
+        // Atlas keeps the primary key's type but not its comment.
         var key = PrimaryKey(parts: index.parts)
-        key.comment = index.comment
         key.type = index.type
         schema.tables[position].primaryKey = key
       } else {
@@ -299,33 +300,35 @@ enum MySQLInspector {
       + "ORDER BY `index_name`, `seq_in_index`"
   }
 
+  /// v1.2.3's fksQuery: the schema is bound twice, and compared as BINARY so that names differing in case stay apart.
   static func foreignKeysQuery(_ schema: String, _ tables: String) -> String {
     """
     SELECT t1.CONSTRAINT_NAME, t1.TABLE_NAME, t1.COLUMN_NAME, t1.TABLE_SCHEMA, t1.REFERENCED_TABLE_NAME, \
-    t1.REFERENCED_COLUMN_NAME, t1.REFERENCED_TABLE_SCHEMA, t3.UPDATE_RULE, t3.DELETE_RULE \
+    t1.REFERENCED_COLUMN_NAME, t1.REFERENCED_TABLE_SCHEMA, t2.UPDATE_RULE, t2.DELETE_RULE \
     FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE AS t1 \
-    JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS AS t2 \
-    JOIN INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS AS t3 \
-    ON t1.CONSTRAINT_NAME = t2.CONSTRAINT_NAME AND t1.CONSTRAINT_NAME = t3.CONSTRAINT_NAME \
-    AND t1.TABLE_SCHEMA = t2.TABLE_SCHEMA AND t1.TABLE_SCHEMA = t3.CONSTRAINT_SCHEMA \
-    AND t1.TABLE_NAME = t2.TABLE_NAME AND t1.TABLE_NAME = t3.TABLE_NAME \
-    WHERE t2.CONSTRAINT_TYPE = 'FOREIGN KEY' AND t1.TABLE_SCHEMA = \(schema) AND t1.TABLE_NAME IN (\(tables)) \
-    ORDER BY t1.CONSTRAINT_NAME, t1.ORDINAL_POSITION
+    JOIN INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS AS t2 ON t1.CONSTRAINT_NAME = t2.CONSTRAINT_NAME \
+    WHERE t1.REFERENCED_COLUMN_NAME IS NOT NULL AND BINARY t1.TABLE_SCHEMA = \(schema) \
+    AND BINARY t2.CONSTRAINT_SCHEMA = \(schema) AND t1.TABLE_NAME IN (\(tables)) \
+    ORDER BY BINARY t1.TABLE_NAME, BINARY t1.CONSTRAINT_NAME, t1.ORDINAL_POSITION
     """
   }
 
-  /// MariaDB check names are unique per table only, so its join also matches the table (CHECK_CONSTRAINTS has
-  /// TABLE_NAME there); MySQL 8 reports ENFORCED.
+  /// MySQL 8 joins TABLE_CONSTRAINTS for ENFORCED; MariaDB reads CHECK_CONSTRAINTS alone, where check names are
+  /// unique per table only (v1.2.3's myChecksQuery / marChecksQuery).
   static func checksQuery(_ schema: String, _ tables: String, mariaDB: Bool) -> String {
-    let enforced = mariaDB ? "'YES' AS ENFORCED" : "t1.ENFORCED"
-    let sameTable = mariaDB ? " AND t1.TABLE_NAME = t2.TABLE_NAME" : ""
+    if mariaDB {
+      return """
+        SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, 'YES' AS ENFORCED FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS \
+        WHERE CONSTRAINT_SCHEMA = \(schema) AND TABLE_NAME IN (\(tables)) ORDER BY TABLE_NAME, CONSTRAINT_NAME
+        """
+    }
     return """
-      SELECT t1.TABLE_NAME, t1.CONSTRAINT_NAME, t2.CHECK_CLAUSE, \(enforced) \
+      SELECT t1.TABLE_NAME, t1.CONSTRAINT_NAME, t2.CHECK_CLAUSE, t1.ENFORCED \
       FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS AS t1 \
       JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS AS t2 \
-      ON t1.CONSTRAINT_NAME = t2.CONSTRAINT_NAME AND t1.CONSTRAINT_SCHEMA = t2.CONSTRAINT_SCHEMA\(sameTable) \
+      ON t1.CONSTRAINT_NAME = t2.CONSTRAINT_NAME AND t1.CONSTRAINT_SCHEMA = t2.CONSTRAINT_SCHEMA \
       WHERE t1.CONSTRAINT_TYPE = 'CHECK' AND t1.TABLE_SCHEMA = \(schema) AND t1.TABLE_NAME IN (\(tables)) \
-      ORDER BY t1.CONSTRAINT_NAME
+      ORDER BY t1.TABLE_NAME, t1.CONSTRAINT_NAME
       """
   }
 }

@@ -214,20 +214,21 @@ enum MySQLTypes {
   static func indexType(_ type: String?) -> HCLValue? {
     guard let type, !type.isEmpty, type.uppercased() != "BTREE" else { return nil }
     let upper = type.uppercased()
-    return ["HASH", "FULLTEXT", "SPATIAL"].contains(upper) ? .identifier(upper) : .string(type)
+    return ["HASH", "FULLTEXT", "SPATIAL"].contains(upper) ? .identifier(upper) : .string(upper)
   }
 
-  /// The `WITH PARSER x` of a FULLTEXT index's line in SHOW CREATE TABLE: `ngram` and `mecab` as identifiers,
-  /// any other as a string.
+  /// The parser of a FULLTEXT index: on its `FULLTEXT KEY \`name\` (…)` line of SHOW CREATE TABLE, the
+  /// `/*!50100 WITH PARSER \`x\` */` comment (Atlas's reIndexParser); `ngram` and `mecab` print as identifiers.
   static func fulltextParser(_ statement: String, index: String) -> HCLValue? {
     let name = "`" + index.replacingOccurrences(of: "`", with: "``") + "`"
-    guard let line = statement.split(separator: "\n").first(where: { $0.contains("FULLTEXT KEY " + name) }),
-      let range = line.range(of: "WITH PARSER ")
+    guard let line = statement.split(separator: "\n").first(where: { $0.contains("FULLTEXT KEY " + name + " (") }),
+      let start = line.range(of: "/*!50100 WITH PARSER `"),
+      let end = line[start.upperBound...].range(of: "` */")
     else { return nil }
-    var parser = line[range.upperBound...].prefix { !$0.isWhitespace && $0 != "," && $0 != "*" }
-    if parser.hasPrefix("`"), parser.hasSuffix("`"), parser.count >= 2 { parser = parser.dropFirst().dropLast() }
-    guard !parser.isEmpty else { return nil }
-    return ["ngram", "mecab"].contains(parser.lowercased()) ? .identifier(parser.lowercased()) : .string(String(parser))
+    let parser = String(line[start.upperBound..<end.lowerBound])
+    guard !parser.isEmpty, !parser.contains("`") else { return nil }
+    for known in ["ngram", "mecab"] where known.lowercased() == parser.lowercased() { return .identifier(known) }
+    return .string(parser)
   }
 
   /// The engines Atlas writes as identifiers; any other stays a string (`engine = "Aria"`).
