@@ -9,10 +9,10 @@ import Testing
     let cases: [(String, ColumnType, Bool?)] = [
       ("tinyint(1)", .named("bool"), nil), ("int(11)", .named("int"), nil), ("bigint(20) unsigned", .named("bigint"), true),
       ("decimal(10,2)", .named("decimal(10,2)"), false), ("decimal(10,0) unsigned", .named("decimal(10)"), true),
-      ("float", .named("float"), nil), ("double(10,3)", .named("double(10,3)"), false),
+      ("float", .named("float"), nil), ("double(10,3)", .named("double(10)"), false), ("int(1) unsigned", .named("bool"), nil),
       ("varchar(255)", .named("varchar(255)"), nil), ("datetime(0)", .named("datetime"), nil),
-      ("timestamp(6)", .named("timestamp(6)"), nil), ("year(4)", .named("year"), nil),
-      ("enum('a','b''c')", .named("enum(\"a\",\"b'c\")"), nil), ("set('x')", .named("set(\"x\")"), nil),
+      ("timestamp(6)", .named("timestamp(6)"), nil), ("year(4)", .named("year(4)"), nil), ("year", .named("year"), nil),
+      ("enum('a','b''c')", .named("enum(\"a\",\"b''c\")"), nil), ("set('x')", .named("set(\"x\")"), nil),
       ("bit(1)", .named("bit(1)"), nil), ("uuid", .raw("uuid"), nil), ("", .raw(""), nil),
     ]
     for (raw, type, unsigned) in cases {

@@ -20,9 +20,11 @@ enum MySQLTypes {
     let words = rest.split(separator: " ")
     let unsigned = words.contains("unsigned") || words.contains("zerofill")
     switch name {
-    case "tinyint" where arguments == ["1"], "bool", "boolean":
+    case "bool", "boolean":
       return (.named("bool"), nil)
-    case "tinyint", "smallint", "mediumint", "int", "integer", "bigint":
+    case "tinyint", "smallint", "mediumint", "int", "bigint":
+      // Atlas's ParseType: any integer type of display width 1 is a bool.
+      if arguments.first == "1" { return (.named("bool"), nil) }
       // The display width is dropped; `unsigned` is printed only when set.
       return (.named(name), unsigned ? true : nil)
     case "decimal", "numeric":
@@ -31,15 +33,17 @@ enum MySQLTypes {
       // Once precision is set the registry also emits `unsigned`, false included.
       return (.named("\(name)(\(precision)\(scale))"), unsigned)
     case "float", "double", "real":
-      guard !arguments.isEmpty else { return (.named(name), unsigned ? true : nil) }
-      return (.named("\(name)(\(arguments.joined(separator: ",")))"), unsigned)
+      // Atlas's FloatType keeps the precision only: double(10,3) prints double(10).
+      guard let precision = arguments.first else { return (.named(name), unsigned ? true : nil) }
+      return (.named("\(name)(\(precision))"), unsigned)
     case "varchar", "char", "binary", "varbinary", "bit":
       return (.named(arguments.isEmpty ? name : "\(name)(\(arguments.joined(separator: ",")))"), nil)
     case "datetime", "timestamp", "time":
       guard let precision = arguments.first, precision != "0" else { return (.named(name), nil) }
       return (.named("\(name)(\(precision))"), nil)
     case "year":
-      return (.named("year"), nil)
+      // year(4) (MariaDB's COLUMN_TYPE) keeps its width as a precision.
+      return (.named(arguments.first.map { "year(\($0))" } ?? "year"), nil)
     case "enum", "set":
       guard let values = enumValues(text) else { return (.raw(text), nil) }
       return (.named(name + "(" + values.map(HCLText.quoted).joined(separator: ",") + ")"), nil)
@@ -52,35 +56,13 @@ enum MySQLTypes {
     }
   }
 
-  /// The values of `enum('a','b')` / `set(…)`: quotes doubled inside a value, as the server writes them.
+  /// The values of `enum('a','b')` / `set(…)` split as Atlas's ParseType does: on `','`, outer quotes trimmed, no
+  /// unescaping (a doubled quote stays doubled).
   static func enumValues(_ raw: String) -> [String]? {
     guard let open = raw.firstIndex(of: "("), raw.hasSuffix(")") else { return nil }
-    var values: [String] = []
-    var current = ""
-    var inside = false
-    var characters = raw[raw.index(after: open)..<raw.index(before: raw.endIndex)].makeIterator()
-    var pending: Character? = nil
-    while let character = pending ?? characters.next() {
-      pending = nil
-      if inside {
-        if character == "'" {
-          let next = characters.next()
-          if next == "'" { current.append("'") } else {
-            inside = false
-            values.append(current)
-            current = ""
-            pending = next
-          }
-        } else if character == "\\", let next = characters.next() {
-          current.append(next)
-        } else {
-          current.append(character)
-        }
-      } else if character == "'" {
-        inside = true
-      }
-    }
-    return values
+    let inner = raw[raw.index(after: open)..<raw.index(before: raw.endIndex)]
+    guard !inner.isEmpty else { return nil }
+    return inner.components(separatedBy: "','").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
   }
 
   /// What EXTRA says (ariga/atlas `parseExtra`): unknown words are ignored rather than failing the inspection.
