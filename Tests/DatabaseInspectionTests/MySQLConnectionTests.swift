@@ -46,6 +46,9 @@ import Testing
     }
     let skip = try DatabaseURL.parse(text + (text.contains("?") ? "&" : "?") + "tls=skip-verify")
     #expect(try MySQLConnection(skip).usesTLS)
+    // preferred: TLS when the server offers it (this one does), unverified.
+    let preferred = try DatabaseURL.parse(text + (text.contains("?") ? "&" : "?") + "tls=preferred")
+    #expect(try MySQLConnection(preferred).usesTLS)
   }
 
   @Test(.enabled(if: TestServers.mariaDBURL != nil, "MERCATOR_TEST_MARIADB_URL is not set"))

@@ -56,13 +56,15 @@ final class MySQLConnection {
     case nil, "false", "f", "0": break
     case "true", "t", "1": (enforce, verify) = (1, 1)
     case "skip-verify": enforce = 1
-    case "preferred": break
+    // Connector/C tries TLS only once an SSL option is set; without enforcement it falls back to plain text.
+    case "preferred": mysql_ssl_set(handle, nil, nil, nil, nil, nil)
     case let other?:
       throw InspectionError(
         .invalidURL, "invalid tls value \(HCLText.goQuoted(other)): use true, false, skip-verify or preferred", url: url)
     }
     if let certificateAuthority { mysql_options(handle, MYSQL_OPT_SSL_CA, certificateAuthority) }
-    mysql_options(handle, MYSQL_OPT_SSL_ENFORCE, &enforce)
+    // Setting ENFORCE to 0 would also switch TLS off, undoing `preferred`: set it only to turn it on.
+    if enforce != 0 { mysql_options(handle, MYSQL_OPT_SSL_ENFORCE, &enforce) }
     mysql_options(handle, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify)
     if let cleartext = url.parameter("allowCleartextPasswords"), ["true", "t", "1"].contains(cleartext.lowercased()) {
       var on: my_bool = 1
