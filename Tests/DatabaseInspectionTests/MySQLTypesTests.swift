@@ -13,7 +13,7 @@ import Testing
       ("varchar(255)", .named("varchar(255)"), nil), ("datetime(0)", .named("datetime"), nil),
       ("timestamp(6)", .named("timestamp(6)"), nil), ("year(4)", .named("year(4)"), nil), ("year", .named("year"), nil),
       ("enum('a','b''c')", .named("enum(\"a\",\"b''c\")"), nil), ("set('x')", .named("set(\"x\")"), nil),
-      ("bit(1)", .named("bit(1)"), nil), ("uuid", .raw("uuid"), nil), ("", .raw(""), nil),
+      ("bit(1)", .named("bit(1)"), nil), ("uuid", .raw("uuid"), nil), ("vector(3)", .raw("vector"), nil), ("", .raw(""), nil),
     ]
     for (raw, type, unsigned) in cases {
       let result = MySQLTypes.columnType(raw)

@@ -52,7 +52,10 @@ enum MySQLTypes {
       "geometrycollection", "geomcollection", "inet4", "inet6":
       return (.named(name), nil)
     default:
-      return (.raw(text), nil)
+      // Atlas keeps an unsupported type's first word only (ParseType's UnsupportedType{T: parts[0]}) and prints
+      // it as sql("…"); inet4/inet6/uuid-like names land here too when unknown to its registry.
+      let word = text.prefix { $0 != "(" && $0 != ")" && $0 != " " && $0 != "," }
+      return (.raw(String(word)), nil)
     }
   }
 
