@@ -108,8 +108,13 @@ import Testing
   ) throws -> (String, String?) {
     let setup = try #require(file["setup.sql"], "\(caseName) has no setup.sql")
     let databases = createdDatabases(setup)
-    for database in databases { try admin.execute("DROP DATABASE IF EXISTS `\(database)`") }
-    defer { for database in databases { try? admin.execute("DROP DATABASE IF EXISTS `\(database)`") } }
+    // Dropped in reverse order: a later database may hold foreign keys into an earlier one (my-10).
+    for database in databases.reversed() { try admin.execute("DROP DATABASE IF EXISTS `\(database)`") }
+    defer {
+      for database in databases.reversed() {
+        do { try admin.execute("DROP DATABASE IF EXISTS `\(database)`") } catch { Issue.record("cleanup: \(error)") }
+      }
+    }
     // A connection of its own: the setup's USE must not move the admin connection.
     try connect(server).execute(setup)
     let scope = file.header.split(separator: "\n").first { $0.hasPrefix("scope:") } ?? ""
