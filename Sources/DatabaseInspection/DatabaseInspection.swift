@@ -3,7 +3,7 @@
 // Owns: Atlas URLs per driver (`DatabaseURL`, with the password masked in every message), the driver-neutral schema
 // model (`Realm` … `Check`, after Atlas's `schema.*` types), `--exclude` globs with Atlas's semantics, the writer that
 // prints Atlas HCL byte for byte (`HCLDocumentWriter`), and the connections through the C client libraries
-// (SQLite and libpq today; MariaDB Connector/C next). Facts and sources: ../shared/reference/atlas-inspect.md and
+// (SQLite, libpq and MariaDB Connector/C). Facts and sources: ../shared/reference/atlas-inspect.md and
 // ariga/atlas's `sql/{sqlite,postgres,mysql}` drivers.
 //
 // Must not know: atlas.hcl, HCL parsing, LSP. A caller hands in a URL string and scope flags; it gets HCL text or an
@@ -52,8 +52,7 @@ public enum DatabaseInspection {
     case .postgres:
       return try PostgresInspector.inspect(url, schemas: schemas, exclude: exclude)
     case .mysql, .mariadb:
-      throw InspectionError(
-        .unsupportedDriver, "inspecting \(url.driver.displayName) is not implemented yet (only SQLite and PostgreSQL are)", url: url)
+      return try MySQLInspector.inspect(url, schemas: schemas, exclude: exclude)
     }
   }
 }

@@ -15,7 +15,7 @@ struct InspectCommand: AsyncParsableCommand {
       Either --url URL, or -c FILE --env NAME for the url (and schemas, exclude) of an env of an atlas.hcl; an \
       aws_rds_token data source the url reads is run first (credentials from the standard AWS chain). \
       Supported today: SQLite (sqlite://path, sqlite://name?mode=memory) and PostgreSQL (postgres://…; \
-      ?search_path=s inspects one schema); MySQL/MariaDB URLs are parsed but not yet inspected. Errors go to \
+      ?search_path=s inspects one schema) and MySQL/MariaDB (mysql://, maria://, mariadb://, +unix). Errors go to \
       stderr with the password masked.
       """
   )

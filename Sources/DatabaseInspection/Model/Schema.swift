@@ -133,6 +133,8 @@ public struct Index: Sendable, Equatable, Codable {
   public var nullsDistinct = true
   /// PostgreSQL `INCLUDE` columns.
   public var include: [String] = []
+  /// MySQL: a FULLTEXT index's parser (`ngram`, `mecab`, or a quoted name).
+  public var parser: HCLValue? = nil
 
   public init(name: String, unique: Bool, parts: [IndexPart]) {
     self.name = name

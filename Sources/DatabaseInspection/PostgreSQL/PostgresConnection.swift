@@ -93,7 +93,7 @@ final class PostgresConnection {
   private(set) var queryCount = 0
 
   /// Runs one statement with text parameters and returns its rows as text (nil is SQL NULL).
-  func rows(_ sql: String, _ parameters: [String] = []) throws(InspectionError) -> [PostgresRow] {
+  func rows(_ sql: String, _ parameters: [String] = []) throws(InspectionError) -> [CatalogRow] {
     queryCount += 1
     let result = withCStrings(parameters) { values in
       PQexecParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0)
@@ -109,7 +109,7 @@ final class PostgresConnection {
     }
     let rowCount = max(0, Int(PQntuples(result)))
     let columnCount = max(0, Int(PQnfields(result)))
-    var rows: [PostgresRow] = []
+    var rows: [CatalogRow] = []
     rows.reserveCapacity(rowCount)
     for row in 0..<rowCount {
       var values: [String?] = []
@@ -123,7 +123,7 @@ final class PostgresConnection {
           values.append(nil)
         }
       }
-      rows.append(PostgresRow(values: values))
+      rows.append(CatalogRow(values: values))
     }
     return rows
   }
@@ -143,18 +143,12 @@ final class PostgresConnection {
 
   /// A server or libpq message as one line, with the password removed should the server ever echo it.
   static func message(_ text: UnsafePointer<CChar>?, url: DatabaseURL) -> String {
-    var message = text.map { String(cString: $0) } ?? "unknown error"
-    message = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-      .joined(separator: " ")
-    if let password = url.password, !password.isEmpty {
-      message = message.replacingOccurrences(of: password, with: "****")
-    }
-    return message.isEmpty ? "unknown error" : message
+    url.masking(text.map { String(cString: $0) })
   }
 }
 
-/// One result row; reading past its end gives NULL instead of trapping.
-struct PostgresRow {
+/// One result row of any connector; reading past its end gives NULL instead of trapping.
+struct CatalogRow {
   var values: [String?]
 
   subscript(_ index: Int) -> String? { values.indices.contains(index) ? values[index] : nil }

@@ -151,7 +151,7 @@ enum PostgresInspector {
 
   /// Primary keys and UNIQUE constraints have their own blocks; exclusion constraints are not printed by Atlas's
   /// open-source build.
-  static func indexKind(_ row: PostgresRow, name: String) -> IndexKind {
+  static func indexKind(_ row: CatalogRow, name: String) -> IndexKind {
     if row.bool(5) { return .primary }
     if row[7] != nil { return .skipped }
     // `constraints` is a JSON object {conname: contype}; the constraint named like the index decides.

@@ -6,7 +6,7 @@ import Foundation
 enum PostgresTypes {
   /// The column of one `columnsQuery` row; nil when the row lacks a name. `enums` maps the OIDs of the inspected
   /// schemas' enum types to their references.
-  static func column(_ row: PostgresRow, enums: [String: ColumnType]) -> Column? {
+  static func column(_ row: CatalogRow, enums: [String: ColumnType]) -> Column? {
     guard let name = row[1] else { return nil }
     let dataType = row[2] ?? ""
     let formatType = row[3] ?? dataType
@@ -53,7 +53,7 @@ enum PostgresTypes {
   }
 
   /// The HCL type: a registered name, or `sql("<format_type>")` for arrays, domains and other user types.
-  static func columnType(dataType: String, formatType: String, row: PostgresRow) -> ColumnType {
+  static func columnType(dataType: String, formatType: String, row: CatalogRow) -> ColumnType {
     if dataType == "ARRAY" || dataType == "USER-DEFINED" || row[20] == "d" { return .raw(formatType) }
     let precision = row.int(8)
     func timed(_ name: String) -> ColumnType {

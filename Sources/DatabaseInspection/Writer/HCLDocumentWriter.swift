@@ -104,6 +104,7 @@ public enum HCLDocumentWriter {
     writeParts(index.parts, into: &document)
     if let comment = index.comment { document.attribute("comment", HCLText.quoted(comment)) }
     if let type = index.type { document.attribute("type", value(type)) }
+    if let parser = index.parser { document.attribute("parser", value(parser)) }
     if let predicate = index.predicate { document.attribute("where", HCLText.goQuoted(predicate)) }
     if !index.nullsDistinct { document.attribute("nulls_distinct", "false") }
     if !index.include.isEmpty { document.attribute("include", list(index.include.map { columnReference($0) })) }
