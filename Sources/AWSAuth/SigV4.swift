@@ -175,13 +175,13 @@ public enum SigV4 {
     }
   }
 
-  /// `percentEncode`, appended to a byte buffer: counted first, then written in place, since appending byte by byte
-  /// made this the costliest step of a token.
-  static func appendPercentEncoded(_ text: String, to output: inout [UInt8]) {
+  /// `percentEncode`, appended to a byte buffer (with `keepingSlash`, `/` stays, as in a canonical path): counted
+  /// first, then written in place, since appending byte by byte made this the costliest step of a token.
+  static func appendPercentEncoded(_ text: String, keepingSlash: Bool = false, to output: inout [UInt8]) {
     var contiguous = text
     contiguous.withUTF8 { utf8 in
       var escapes = 0
-      for byte in utf8 where !isUnreserved(byte) { escapes += 1 }
+      for byte in utf8 where !isKept(byte, keepingSlash) { escapes += 1 }
       if escapes == 0 {
         output.append(contentsOf: utf8)
         return
@@ -191,7 +191,7 @@ public enum SigV4 {
       output.withUnsafeMutableBufferPointer { buffer in
         var index = start
         for byte in utf8 {
-          if isUnreserved(byte) {
+          if isKept(byte, keepingSlash) {
             buffer[index] = byte
             index += 1
           } else {
@@ -203,6 +203,11 @@ public enum SigV4 {
         }
       }
     }
+  }
+
+  @inline(__always)
+  private static func isKept(_ byte: UInt8, _ keepingSlash: Bool) -> Bool {
+    isUnreserved(byte) || (keepingSlash && byte == UInt8(ascii: "/"))
   }
 
   /// The value of the Host header for `host` and `port`, as botocore signs it: lower-case, IPv6 addresses in
@@ -482,29 +487,9 @@ public enum SigV4 {
   }
 
   static func percentEncode(_ text: String, keepingSlash: Bool) -> String {
-    var contiguous = text
-    return contiguous.withUTF8 { utf8 in
-      // Most values (access key ids, dates, plain user names) need no escape at all; return them without copying.
-      var escapes = 0
-      for byte in utf8 where !(isUnreserved(byte) || (keepingSlash && byte == UInt8(ascii: "/"))) { escapes += 1 }
-      if escapes == 0 { return text }
-      // Written straight into the new string's storage: one pass, no intermediate array.
-      return String(unsafeUninitializedCapacity: utf8.count + 2 * escapes) { buffer in
-        var index = 0
-        for byte in utf8 {
-          if isUnreserved(byte) || (keepingSlash && byte == UInt8(ascii: "/")) {
-            buffer[index] = byte
-            index += 1
-          } else {
-            buffer[index] = UInt8(ascii: "%")
-            buffer[index + 1] = upperHexDigit(byte >> 4)
-            buffer[index + 2] = upperHexDigit(byte & 0x0F)
-            index += 3
-          }
-        }
-        return index
-      }
-    }
+    var bytes: [UInt8] = []
+    appendPercentEncoded(text, keepingSlash: keepingSlash, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   @inline(__always)
