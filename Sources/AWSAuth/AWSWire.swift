@@ -5,8 +5,11 @@ import Foundation
 enum AWSWire {
   /// `application/x-www-form-urlencoded` as the AWS query protocol writes it: RFC 3986 unreserved characters stay,
   /// everything else is %XX of its UTF-8 bytes (SigV4's encoder), so `+`, `/`, `=` in tokens survive.
-  static func formEncode(_ pairs: [(String, String)]) -> [UInt8] {
-    Array(pairs.map { "\(SigV4.percentEncode($0.0))=\(SigV4.percentEncode($0.1))" }.joined(separator: "&").utf8)
+  static func formEncode(_ pairs: [(String, String)]) -> [UInt8] { Array(query(pairs).utf8) }
+
+  /// `k=v&k=v` with both sides percent-encoded: a form body, or a URL's query.
+  static func query(_ pairs: [(String, String)]) -> String {
+    pairs.map { "\(SigV4.percentEncode($0.0))=\(SigV4.percentEncode($0.1))" }.joined(separator: "&")
   }
 
   /// A JSON object from an answer, or nil when the bytes are not a JSON object.

@@ -49,7 +49,7 @@ enum AWSEndpoints {
     while text.hasSuffix("/") { text.removeLast() }
     text += path
     if !query.isEmpty {
-      text += "?" + query.map { "\(SigV4.percentEncode($0.0))=\(SigV4.percentEncode($0.1))" }.joined(separator: "&")
+      text += "?" + AWSWire.query(query)
     }
     return URL(string: text)
   }

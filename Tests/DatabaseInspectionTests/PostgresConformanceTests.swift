@@ -39,45 +39,35 @@ import Testing
       .filter { $0.hasPrefix("pg-") && $0.hasSuffix(".txtar") }.sorted()
     #expect(!names.isEmpty, "no pg-*.txtar in \(Self.folder.path)")
     let admin = try PostgresConnection(DatabaseURL.parse(server))
-    var passed: [String] = []
-    var failed: [(String, String)] = []
-    var notRun: [(String, String)] = []
+    var report = ConformanceReport()
     for name in names {
       let file = SectionFile(try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8))
       let caseName = String(name.dropLast(".txtar".count))
       for section in file.sections where section.name.hasPrefix("expected") {
         let id = caseName + "/" + section.name
         if let reason = Self.unrunnable[id] {
-          notRun.append((id, reason))
+          report.notRun.append((id, reason))
           continue
         }
         guard section.name.hasSuffix(".hcl") else {
-          notRun.append((id, "not an HCL output and not listed as unrunnable"))
+          report.notRun.append((id, "not an HCL output and not listed as unrunnable"))
           continue
         }
         do {
           let actual = try Self.run(file, expected: section.name, case: caseName, server: server, admin: admin)
           let expected = Self.oneTrailingNewline(section.text)
-          if actual == expected { passed.append(id) } else { failed.append((id, Self.difference(expected, actual))) }
+          if actual == expected { report.passed.append(id) } else { report.failed.append((id, Self.difference(expected, actual))) }
         } catch {
-          failed.append((id, "\(error)"))
+          report.failed.append((id, "\(error)"))
         }
       }
     }
-    let total = passed.count + failed.count + notRun.count
-    var report = "PostgreSQL inspect conformance: \(passed.count)/\(total) outputs pass"
-    for (id, reason) in failed {
-      report += "\n  FAIL \(id)" + (Self.knownFailures[id].map { " (known: \($0))" } ?? "") + ": \(reason)"
-    }
-    for (id, reason) in notRun { report += "\n  NOT RUN \(id): \(reason)" }
-    print(report)
-    for (id, reason) in failed where Self.knownFailures[id] == nil { Issue.record("\(id): \(reason)") }
-    for id in passed where Self.knownFailures[id] != nil { Issue.record("\(id) passes now: remove it from knownFailures") }
+    report.finish("PostgreSQL inspect conformance", knownFailures: Self.knownFailures)
   }
 
   /// Atlas's batching: 7 round trips for one schema (schemas, enums, tables, then columns, indexes, foreign keys,
   /// checks with every table bound), whether it holds 1 table or 60.
-  @Test(.enabled(if: serverURL != nil, "MERCATOR_TEST_POSTGRES_URL is not set"))
+  @Test(.enabled(if: serverURL != nil || TestServers.isCI, "MERCATOR_TEST_POSTGRES_URL is not set"))
   func roundTripsDoNotGrowWithTables() throws {
     let server = try #require(Self.serverURL)
     let admin = try PostgresConnection(DatabaseURL.parse(server))

@@ -1,5 +1,5 @@
-// Test support for DatabaseInspection: fixture files (txtar-like `-- name --` sections) and golden comparison that
-// `UPDATE_GOLDEN=1` rewrites.
+// Test support for DatabaseInspection: fixture files (txtar-like `-- name --` sections), golden comparison that
+// `UPDATE_GOLDEN=1` rewrites, and the report a conformance run over Atlas's goldens prints.
 import Foundation
 import Testing
 
@@ -67,3 +67,26 @@ func checkSection(
     #expect(actual == expected, "\(url.lastPathComponent): \(section) differs", sourceLocation: sourceLocation)
   }
 }
+
+/// What a conformance run over Atlas's goldens found: outputs that pass, fail, or cannot run here, by id.
+struct ConformanceReport {
+  var passed: [String] = []
+  var failed: [(id: String, reason: String)] = []
+  var notRun: [(id: String, reason: String)] = []
+
+  /// Prints `TITLE: N/TOTAL outputs pass` (with the runnable count when asked) and every failing or unrun output,
+  /// then records each failure that is not a known one, and each known failure that passes now.
+  func finish(_ title: String, knownFailures: [String: String], showingRunnable: Bool = false) {
+    let total = passed.count + failed.count + notRun.count
+    var report = "\(title): \(passed.count)/\(total) outputs pass"
+    if showingRunnable { report += " (\(passed.count + failed.count) runnable)" }
+    for (id, reason) in failed {
+      report += "\n  FAIL \(id)" + (knownFailures[id].map { " (known: \($0))" } ?? "") + ": \(reason)"
+    }
+    for (id, reason) in notRun { report += "\n  NOT RUN \(id): \(reason)" }
+    print(report)
+    for (id, reason) in failed where knownFailures[id] == nil { Issue.record("\(id): \(reason)") }
+    for id in passed where knownFailures[id] != nil { Issue.record("\(id) passes now: remove it from knownFailures") }
+  }
+}
+
