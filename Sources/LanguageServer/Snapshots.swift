@@ -9,6 +9,7 @@
 // carries belong to a text that no longer exists), which clients retry. We never answer from an older parse: its
 // ranges would be wrong for the text the client holds, and formatting or linked edits applied there would corrupt
 // it. Formatting needs no parse at all (it formats the current text) and answers at once.
+package import AtlasLanguage
 package import HCLSyntax
 
 /// The parse of one exact text of a document.
@@ -18,12 +19,15 @@ package struct ParsedSnapshot: Sendable {
   package var revision: Int
   package var file: ParsedFile
   package var lines: LineIndex
+  /// The atlas.hcl analysis of the text (model, values, diagnostics), for project files only (`isAtlasProjectFile`).
+  package var analysis: AtlasAnalysis?
 
-  package init(version: Int, revision: Int, file: ParsedFile, lines: LineIndex) {
+  package init(version: Int, revision: Int, file: ParsedFile, lines: LineIndex, analysis: AtlasAnalysis? = nil) {
     self.version = version
     self.revision = revision
     self.file = file
     self.lines = lines
+    self.analysis = analysis
   }
 }
 

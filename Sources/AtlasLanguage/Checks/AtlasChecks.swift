@@ -13,9 +13,7 @@ package enum AtlasChecks {
 
   /// The same, with documentation links and quick fixes.
   package static func checkDetailed(_ file: ParsedFile, inputs: EvaluationInputs = EvaluationInputs()) -> [AtlasDiagnostic] {
-    var checker = StructureChecker(file: file)
-    checker.checkFile(inputs: inputs)
-    return checker.results.sorted { $0.diagnostic.subject.start < $1.diagnostic.subject.start }
+    AtlasAnalysis(file, inputs: inputs).diagnostics
   }
 }
 
@@ -102,6 +100,8 @@ struct StructureChecker {
   var results: [AtlasDiagnostic] = []
   /// The file's values, once evaluated (nil while the model itself is being built).
   var evaluation: ProjectEvaluation?
+  /// The file's project model, once built by `checkFile`.
+  var model: ProjectModel?
   let cache: BodyItemsCache
 
   init(file: ParsedFile, cache: BodyItemsCache = BodyItemsCache()) {
@@ -209,6 +209,7 @@ struct StructureChecker {
 
   mutating func checkFile(inputs: EvaluationInputs) {
     let model = ProjectModel(file, views: self)
+    self.model = model
     let evaluation = ProjectEvaluation(file, model: model, inputs: inputs, views: self)
     self.evaluation = evaluation
     let (attributes, blocks) = items(of: file.root.firstChild(.body))

@@ -108,7 +108,7 @@ extension Server {
     let text = document.text
     let isProjectFile = Self.isAtlasProjectFile(uri)
     var files: ProjectFiles?
-    if isProjectFile, enabled, let path = Self.filePath(ofURI: uri) {
+    if isProjectFile, let path = Self.filePath(ofURI: uri) {
       var overlay: [String: [UInt8]] = [:]
       for other in documents.uris where other != uri {
         if let otherPath = Self.filePath(ofURI: other), let open = documents[other] { overlay[otherPath] = open.text }
@@ -141,12 +141,14 @@ extension Server {
     isProjectFile: Bool, files: ProjectFiles? = nil
   ) -> (ParsedSnapshot, [LSPDiagnostic]) {
     let parsed = Parser.parseConfig(text)
-    let snapshot = ParsedSnapshot(version: version, revision: revision, file: parsed, lines: LineIndex(text))
+    // A project file is analysed even with diagnostics off: completion, hover and the rest answer from it.
+    let analysis = isProjectFile ? AtlasAnalysis(parsed, inputs: EvaluationInputs(host: files?.host ?? .init())) : nil
+    let snapshot = ParsedSnapshot(version: version, revision: revision, file: parsed, lines: LineIndex(text),
+                                  analysis: analysis)
     guard diagnosticsEnabled else { return (snapshot, []) }
     let converter = PositionConverter(lines: snapshot.lines, encoding: encoding)
     var items = parsed.diagnostics.map(converter.diagnostic)
-    let inputs = EvaluationInputs(host: files?.host ?? .init())
-    for checked in isProjectFile ? AtlasChecks.checkDetailed(parsed, inputs: inputs) : [] {
+    for checked in analysis?.diagnostics ?? [] {
       var item = converter.diagnostic(checked.diagnostic)
       item.documentation = checked.documentation
       item.isUnnecessary = checked.isUnnecessary
