@@ -19,6 +19,8 @@
 #   MERCATOR_TEST_POSTGRES_URL=postgres://mercator:…@127.0.0.1:PORT/mercator_test?sslmode=require
 #   MERCATOR_TEST_MARIADB_URL=mysql://mercator:…@127.0.0.1:PORT/mercator_test
 #   MERCATOR_TEST_DB_CA=…/tls/server.crt     (for sslmode=verify-full / MariaDB server-cert checks)
+#   MERCATOR_TEST_DB_KEY=…/tls/server.key    (its key: the RDS stand-in of the end-to-end tests serves TLS with it)
+#   MERCATOR_TEST_POSTGRES_SOCKET=…/pg/sock/.s.PGSQL.PORT  (local connections are trusted: the stand-in logs in there)
 # The test password has URL-special characters on purpose; the URLs carry it percent-encoded.
 # A second run with both servers up only checks them and rewrites the env file (well under a second).
 
@@ -204,12 +206,17 @@ SQL
   MERCATOR_TEST_POSTGRES_URL="postgres://$user:$pw_enc@127.0.0.1:$pgport/$db?sslmode=require"
   MERCATOR_TEST_MARIADB_URL="mysql://$user:$pw_enc@127.0.0.1:$myport/$db"
   MERCATOR_TEST_DB_CA="$tls/server.crt"
-  export MERCATOR_TEST_POSTGRES_URL MERCATOR_TEST_MARIADB_URL MERCATOR_TEST_DB_CA
+  MERCATOR_TEST_DB_KEY="$tls/server.key"
+  MERCATOR_TEST_POSTGRES_SOCKET="$pgsock/.s.PGSQL.$pgport"
+  export MERCATOR_TEST_POSTGRES_URL MERCATOR_TEST_MARIADB_URL MERCATOR_TEST_DB_CA MERCATOR_TEST_DB_KEY
+  export MERCATOR_TEST_POSTGRES_SOCKET
   cat >"$envdir/env.tmp" <<EOF
 # written by scripts/db-servers.sh; removed by \`scripts/db-servers.sh stop\`
 MERCATOR_TEST_POSTGRES_URL='$MERCATOR_TEST_POSTGRES_URL'
 MERCATOR_TEST_MARIADB_URL='$MERCATOR_TEST_MARIADB_URL'
 MERCATOR_TEST_DB_CA='$MERCATOR_TEST_DB_CA'
+MERCATOR_TEST_DB_KEY='$MERCATOR_TEST_DB_KEY'
+MERCATOR_TEST_POSTGRES_SOCKET='$MERCATOR_TEST_POSTGRES_SOCKET'
 EOF
   mv -f "$envdir/env.tmp" "$envdir/env"
   step "wrote $envdir/env"
