@@ -26,6 +26,10 @@ import Testing
     #expect(PostgresTypes.isSerialDefault("nextval('users_id_seq'::regclass)"))
     #expect(PostgresTypes.isSerialDefault("nextval('public.users_id_seq'::regclass)"))
     #expect(!PostgresTypes.isSerialDefault("nextval('other'::regclass)"))
+    // reNextval: double quotes around either name, at most one schema.
+    #expect(PostgresTypes.isSerialDefault(#"nextval('"Mixed_Id_seq"'::regclass)"#))
+    #expect(PostgresTypes.isSerialDefault(#"nextval('"S"."T_c_seq"'::regclass)"#))
+    #expect(!PostgresTypes.isSerialDefault("nextval('a.b.t_c_seq'::regclass)"))
   }
 
   @Test func intervals() {

@@ -70,6 +70,8 @@ public enum HCLDocumentWriter {
       writeParts(primaryKey.parts, into: &document)
       if let comment = primaryKey.comment { document.attribute("comment", HCLText.quoted(comment)) }
       if let type = primaryKey.type { document.attribute("type", value(type)) }
+      if !primaryKey.include.isEmpty { document.attribute("include", list(primaryKey.include.map { columnReference($0) })) }
+      if let pages = primaryKey.pagePerRange { document.attribute("page_per_range", String(pages)) }
       document.close()
     }
     for foreignKey in table.foreignKeys {
@@ -108,6 +110,7 @@ public enum HCLDocumentWriter {
     if let predicate = index.predicate { document.attribute("where", HCLText.goQuoted(predicate)) }
     if !index.nullsDistinct { document.attribute("nulls_distinct", "false") }
     if !index.include.isEmpty { document.attribute("include", list(index.include.map { columnReference($0) })) }
+    if let pages = index.pagePerRange { document.attribute("page_per_range", String(pages)) }
     document.close()
   }
 
