@@ -78,8 +78,12 @@ import Testing
 
   /// The test server's Unix socket directory (scripts/db-servers.sh): the local `postgres` superuser connects there
   /// without a password, which the catalog-permission case needs to revoke rights the test role cannot revoke.
-  static let socketDirectory =
-    ProcessInfo.processInfo.environment["MERCATOR_TEST_POSTGRES_SOCKET"] ?? "/tmp/mercator-db/pg/sock"
+  /// MERCATOR_TEST_POSTGRES_SOCKET may name the socket file (`…/.s.PGSQL.5432`); libpq's `host` wants its folder.
+  static let socketDirectory: String = {
+    let path = ProcessInfo.processInfo.environment["MERCATOR_TEST_POSTGRES_SOCKET"] ?? "/tmp/mercator-db/pg/sock"
+    let url = URL(fileURLWithPath: path)
+    return url.lastPathComponent.hasPrefix(".s.PGSQL.") ? url.deletingLastPathComponent().path : path
+  }()
 
   /// A role that can connect but cannot read the catalog: in a database of its own, the superuser revokes SELECT on
   /// pg_catalog.pg_namespace from PUBLIC (catalog privileges are per database), so Atlas's first catalog query, the
