@@ -118,6 +118,7 @@ import Testing
       let message = Self.failure(url)
       #expect(message?.contains("permission denied for table pg_namespace") == true, "\(message ?? "")")
       #expect(message?.contains("cannot read the PostgreSQL catalog") == true, "\(message ?? "")")
+      print("PostgreSQL catalog permission fault: \(message ?? "")")
     }
 
     // CONNECT revoked: the role owns the database but may not connect to it.

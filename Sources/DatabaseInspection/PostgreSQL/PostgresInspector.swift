@@ -19,8 +19,15 @@ enum PostgresInspector {
     } catch where error.code == .queryFailed && error.message.contains("permission denied") {
       // A role that may connect but not read pg_catalog / information_schema (a hardened database): say what the
       // server refused and that it is a privilege problem, not a broken query.
+      var detail = Substring(error.message)
+      for prefix in ["query failed: ", "ERROR:  ", "ERROR: "] where detail.hasPrefix(prefix) {
+        detail = detail.dropFirst(prefix.count)
+      }
+      // `detail` still ends with the masked URL.
       throw InspectionError(
-        .queryFailed, "cannot read the PostgreSQL catalog, the role lacks a privilege the inspection needs: " + error.message)
+        .queryFailed,
+        "cannot read the PostgreSQL catalog (the role may connect but lacks a privilege the catalog queries need): "
+          + detail)
     }
   }
 
