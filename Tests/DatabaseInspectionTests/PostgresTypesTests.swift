@@ -49,4 +49,24 @@ import Testing
         == Partition(type: "RANGE", parts: [.column("x"), .expression("(y * 2)")]))
     #expect(PostgresTypes.partition(attrs: "0", strategy: "r", expressions: nil, columns: [:]) == nil)
   }
+
+  /// `mayAppendOps` + `IndexOpClass.String` + `postgresop.HasClass`: qualification outside pg_catalog, public and the
+  /// inspected schema; parameters joined with ", "; listed names bare, others quoted.
+  @Test func operatorClasses() {
+    #expect(PostgresTypes.operatorClass("text_pattern_ops", schema: "pg_catalog", parameters: nil) == .identifier("text_pattern_ops"))
+    #expect(PostgresTypes.operatorClass("gin_trgm_ops", schema: "public", parameters: nil) == .identifier("gin_trgm_ops"))
+    #expect(PostgresTypes.operatorClass("gin_trgm_ops", schema: "ext", parameters: nil) == .string("ext.gin_trgm_ops"))
+    #expect(PostgresTypes.operatorClass("gin_trgm_ops", schema: "ext", parameters: nil, scope: "ext") == .identifier("gin_trgm_ops"))
+    #expect(PostgresTypes.operatorClass("vector_cosine_ops", schema: "public", parameters: nil) == .string("vector_cosine_ops"))
+    #expect(PostgresTypes.operatorClass("x_ops", schema: "pg_catalog", parameters: "{a=1,b=2}") == .raw("x_ops(a=1, b=2)"))
+  }
+
+  /// Go's ParseBool/ParseInt as `newIndexStorage` uses them, filtered as `indexStorageParams`.
+  @Test func pagePerRange() throws {
+    #expect(try PostgresTypes.pagePerRange("{pages_per_range=32}").get() == 32)
+    #expect(try PostgresTypes.pagePerRange("{pages_per_range=128}").get() == nil)
+    #expect(try PostgresTypes.pagePerRange("{fillfactor=70}").get() == nil)
+    #expect(try PostgresTypes.pagePerRange("{autosummarize=true}").get() == 0)
+    #expect(throws: PostgresTypes.PagePerRangeError.self) { try PostgresTypes.pagePerRange("{autosummarize=on}").get() }
+  }
 }

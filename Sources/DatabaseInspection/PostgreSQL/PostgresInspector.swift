@@ -176,7 +176,9 @@ enum PostgresInspector {
       // The default position is NULLS LAST for ASC and NULLS FIRST for DESC; only the other one is printed.
       part.nullsFirst = !part.descending && row.bool(12)
       part.nullsLast = part.descending && row.bool(13)
-      if row[18] == "f", let name = row[16] {
+      // `mayAppendOps`: a non-default class, or the default one given parameters (`tsvector_ops(siglen=1)`, which
+      // `DefaultFor` never calls default).
+      if let name = row[16], !name.isEmpty, row[18] == "f" || !(row[19] ?? "").isEmpty {
         part.operatorClass = PostgresTypes.operatorClass(name, schema: row[17], parameters: row[19], scope: scope)
       }
       current?.index.parts.append(part)

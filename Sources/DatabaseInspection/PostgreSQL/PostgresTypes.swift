@@ -191,8 +191,12 @@ enum PostgresTypes {
     if let schema, !schema.isEmpty, schema != "pg_catalog", schema != "public", schema != scope {
       qualified = schema + "." + name
     }
+    // `parseParams` then `String()`: `{k=v,…}` entries that split into exactly one `=`, joined with ", ".
     if let parameters, parameters.hasPrefix("{"), parameters.hasSuffix("}") {
-      return .raw(qualified + "(" + parameters.dropFirst().dropLast() + ")")
+      let pairs = parameters.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { $0.split(separator: "=", omittingEmptySubsequences: false).count == 2 }
+      if !pairs.isEmpty { return .raw(qualified + "(" + pairs.joined(separator: ", ") + ")") }
     }
     return knownOperatorClasses.contains(qualified) ? .identifier(qualified) : .string(qualified)
   }
