@@ -66,6 +66,50 @@ import Testing
   }
 }
 
+/// Faults through the whole inspection (issue 6): each is an InspectionError naming the URL with the password masked.
+@Suite struct MySQLFaultTests {
+  /// Inspects `url` expecting a failure; returns the message after checking that the password is masked.
+  static func failure(_ url: String, password: String, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+    do {
+      let output = try DatabaseInspection.inspect(InspectRequest(url: url))
+      Issue.record("expected a failure, got \(output.count) bytes of HCL", sourceLocation: sourceLocation)
+      return nil
+    } catch {
+      #expect(!error.message.contains(password), "shows the password: \(error.message)", sourceLocation: sourceLocation)
+      #expect(error.message.contains(":****@"), "no masked URL: \(error.message)", sourceLocation: sourceLocation)
+      return error.message
+    }
+  }
+
+  @Test(.enabled(if: TestServers.mariaDBURL != nil || TestServers.isCI, "MERCATOR_TEST_MARIADB_URL is not set"))
+  func wrongPasswordAndUnknownDatabase() throws {
+    guard let text = TestServers.mariaDBURL else { return TestServers.missing("MERCATOR_TEST_MARIADB_URL") }
+    var wrong = try #require(URLComponents(string: text))
+    wrong.password = "wrong-Pa55-x"
+    let denied = Self.failure(try #require(wrong.string), password: "wrong-Pa55-x")
+    #expect(denied?.contains("Access denied for user") == true, "\(denied ?? "")")
+
+    var unknown = try #require(URLComponents(string: text))
+    unknown.path = "/mercator_fx_no_such_db"
+    let password = try #require(try DatabaseURL.parse(text).password)
+    let missing = Self.failure(try #require(unknown.string), password: password)
+    #expect(missing?.contains("Unknown database 'mercator_fx_no_such_db'") == true, "\(missing ?? "")")
+  }
+
+  /// The connect timeout when the URL sets none (MySQLConnection.connectTimeout, 10 s): a listener that accepts and
+  /// never sends the server greeting holds the attempt that long, not forever.
+  @Test func defaultConnectTimeoutIsTenSeconds() throws {
+    let listener = try SilentListener()
+    defer { listener.close() }
+    let start = Date()
+    let message = Self.failure("mysql://root:pw-3Rv@127.0.0.1:\(listener.port)/db", password: "pw-3Rv")
+    let elapsed = Date().timeIntervalSince(start)
+    #expect(message != nil)
+    #expect(elapsed >= 9 && elapsed < 14, "gave up after \(elapsed) s: \(message ?? "")")
+    print("MySQL default connect timeout: gave up after \(String(format: "%.1f", elapsed)) s: \(message ?? "")")
+  }
+}
+
 /// A `+unix` URL reaches the server through its socket (the test server's sits next to its data directory).
 @Suite struct MySQLSocketTests {
   static let socket = "/tmp/mercator-db/mysql/mysqld.sock"

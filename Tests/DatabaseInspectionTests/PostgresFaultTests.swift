@@ -64,6 +64,74 @@ import Testing
     #expect(Date().timeIntervalSince(start) >= 1.5, "failed before the timeout: the listener did not hold it")
   }
 
+  /// libpq's connect_timeout when the URL sets none: a listener that never answers holds the attempt for 10 s.
+  @Test func defaultConnectTimeoutIsTenSeconds() throws {
+    let listener = try SilentListener()
+    defer { listener.close() }
+    let silent = "postgres://mercator:pw-7Tq@127.0.0.1:\(listener.port)/db"
+    let start = Date()
+    #expect(Self.failure(silent, within: 14)?.contains("cannot connect to PostgreSQL") == true)
+    let elapsed = Date().timeIntervalSince(start)
+    #expect(elapsed >= 9, "gave up after \(elapsed) s, before the 10 s default")
+    print("PostgreSQL default connect timeout: gave up after \(String(format: "%.1f", elapsed)) s")
+  }
+
+  /// The test server's Unix socket directory (scripts/db-servers.sh): the local `postgres` superuser connects there
+  /// without a password, which the catalog-permission case needs to revoke rights the test role cannot revoke.
+  /// MERCATOR_TEST_POSTGRES_SOCKET may name the socket file (`…/.s.PGSQL.5432`); libpq's `host` wants its folder.
+  static let socketDirectory: String = {
+    let path = ProcessInfo.processInfo.environment["MERCATOR_TEST_POSTGRES_SOCKET"] ?? "/tmp/mercator-db/pg/sock"
+    let url = URL(fileURLWithPath: path)
+    return url.lastPathComponent.hasPrefix(".s.PGSQL.") ? url.deletingLastPathComponent().path : path
+  }()
+
+  /// A role that can connect but cannot read the catalog: in a database of its own, the superuser revokes SELECT on
+  /// pg_catalog.pg_namespace from PUBLIC (catalog privileges are per database), so Atlas's first catalog query, the
+  /// schemas one, fails with "permission denied". A database whose CONNECT the owner revoked from itself fails earlier.
+  @Test(
+    .enabled(
+      if: TestServers.postgresURL != nil && FileManager.default.fileExists(atPath: socketDirectory),
+      "needs MERCATOR_TEST_POSTGRES_URL and the test server's socket (scripts/db-servers.sh)"))
+  func permissionDeniedIsAClearMaskedError() throws {
+    let server = try #require(TestServers.postgresURL)
+    let port = try #require(URLComponents(string: server)?.port)
+    let database = "mercator_fx_denied"
+    let superuser = { (name: String) in
+      try PostgresConnection(
+        DatabaseURL.parse(
+          "postgres://postgres@127.0.0.1:\(port)/\(name)?host=\(Self.socketDirectory)&sslmode=disable"))
+    }
+    let admin = try superuser("postgres")
+    try admin.execute("DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
+    try admin.execute("CREATE DATABASE \(database)")
+    defer { try? admin.execute("DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
+    try superuser(database).execute("REVOKE SELECT ON pg_catalog.pg_namespace FROM PUBLIC")
+    // Realm scope and schema scope: both start with the schemas query.
+    for searchPath in [nil, "public"] as [String?] {
+      let url = try #require(
+        Self.url { components in
+          components.path = "/" + database
+          if let searchPath {
+            components.queryItems = (components.queryItems ?? []) + [URLQueryItem(name: "search_path", value: searchPath)]
+          }
+        })
+      let message = Self.failure(url)
+      #expect(message?.contains("permission denied for table pg_namespace") == true, "\(message ?? "")")
+      #expect(message?.contains("cannot read the PostgreSQL catalog") == true, "\(message ?? "")")
+      print("PostgreSQL catalog permission fault: \(message ?? "")")
+    }
+
+    // CONNECT revoked: the role owns the database but may not connect to it.
+    let owned = "mercator_fx_noconnect"
+    let role = try PostgresConnection(DatabaseURL.parse(server))
+    try role.execute("DROP DATABASE IF EXISTS \(owned) WITH (FORCE)")
+    try role.execute("CREATE DATABASE \(owned)")
+    defer { try? role.execute("DROP DATABASE IF EXISTS \(owned) WITH (FORCE)") }
+    try role.execute("REVOKE CONNECT ON DATABASE \(owned) FROM PUBLIC, CURRENT_USER")
+    let noConnect = try #require(Self.url { $0.path = "/" + owned })
+    #expect(Self.failure(noConnect)?.contains("permission denied for database") == true)
+  }
+
   /// A fresh self-signed certificate (openssl, which scripts/db-servers.sh installs) in a temporary file.
   static func otherCertificate() throws -> String {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mercator-ca-\(UUID().uuidString)")

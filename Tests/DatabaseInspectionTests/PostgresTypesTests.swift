@@ -26,6 +26,10 @@ import Testing
     #expect(PostgresTypes.isSerialDefault("nextval('users_id_seq'::regclass)"))
     #expect(PostgresTypes.isSerialDefault("nextval('public.users_id_seq'::regclass)"))
     #expect(!PostgresTypes.isSerialDefault("nextval('other'::regclass)"))
+    // reNextval: double quotes around either name, at most one schema.
+    #expect(PostgresTypes.isSerialDefault(#"nextval('"Mixed_Id_seq"'::regclass)"#))
+    #expect(PostgresTypes.isSerialDefault(#"nextval('"S"."T_c_seq"'::regclass)"#))
+    #expect(!PostgresTypes.isSerialDefault("nextval('a.b.t_c_seq'::regclass)"))
   }
 
   @Test func intervals() {
@@ -44,5 +48,25 @@ import Testing
       PostgresTypes.partition(attrs: "1 0", strategy: "r", expressions: "(y * 2)", columns: ["1": "x"])
         == Partition(type: "RANGE", parts: [.column("x"), .expression("(y * 2)")]))
     #expect(PostgresTypes.partition(attrs: "0", strategy: "r", expressions: nil, columns: [:]) == nil)
+  }
+
+  /// `mayAppendOps` + `IndexOpClass.String` + `postgresop.HasClass`: qualification outside pg_catalog, public and the
+  /// inspected schema; parameters joined with ", "; listed names bare, others quoted.
+  @Test func operatorClasses() {
+    #expect(PostgresTypes.operatorClass("text_pattern_ops", schema: "pg_catalog", parameters: nil) == .identifier("text_pattern_ops"))
+    #expect(PostgresTypes.operatorClass("gin_trgm_ops", schema: "public", parameters: nil) == .identifier("gin_trgm_ops"))
+    #expect(PostgresTypes.operatorClass("gin_trgm_ops", schema: "ext", parameters: nil) == .string("ext.gin_trgm_ops"))
+    #expect(PostgresTypes.operatorClass("gin_trgm_ops", schema: "ext", parameters: nil, scope: "ext") == .identifier("gin_trgm_ops"))
+    #expect(PostgresTypes.operatorClass("vector_cosine_ops", schema: "public", parameters: nil) == .string("vector_cosine_ops"))
+    #expect(PostgresTypes.operatorClass("x_ops", schema: "pg_catalog", parameters: "{a=1,b=2}") == .raw("x_ops(a=1, b=2)"))
+  }
+
+  /// Go's ParseBool/ParseInt as `newIndexStorage` uses them, filtered as `indexStorageParams`.
+  @Test func pagePerRange() throws {
+    #expect(try PostgresTypes.pagePerRange("{pages_per_range=32}").get() == 32)
+    #expect(try PostgresTypes.pagePerRange("{pages_per_range=128}").get() == nil)
+    #expect(try PostgresTypes.pagePerRange("{fillfactor=70}").get() == nil)
+    #expect(try PostgresTypes.pagePerRange("{autosummarize=true}").get() == 0)
+    #expect(throws: PostgresTypes.PagePerRangeError.self) { try PostgresTypes.pagePerRange("{autosummarize=on}").get() }
   }
 }

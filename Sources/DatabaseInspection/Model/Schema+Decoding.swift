@@ -67,8 +67,23 @@ extension Column {
   }
 }
 
+extension PrimaryKey {
+  private enum Keys: String, CodingKey { case parts, comment, type, include, pagePerRange }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: Keys.self)
+    self.init(parts: try c.decode([IndexPart].self, forKey: .parts))
+    comment = try c.value(.comment, or: nil)
+    type = try c.value(.type, or: nil)
+    include = try c.value(.include, or: [])
+    pagePerRange = try c.value(.pagePerRange, or: nil)
+  }
+}
+
 extension Index {
-  private enum Keys: String, CodingKey { case name, unique, parts, comment, type, predicate, nullsDistinct, include }
+  private enum Keys: String, CodingKey {
+    case name, unique, parts, comment, type, predicate, nullsDistinct, include, parser, pagePerRange
+  }
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: Keys.self)
@@ -80,6 +95,8 @@ extension Index {
     predicate = try c.value(.predicate, or: nil)
     nullsDistinct = try c.value(.nullsDistinct, or: true)
     include = try c.value(.include, or: [])
+    parser = try c.value(.parser, or: nil)
+    pagePerRange = try c.value(.pagePerRange, or: nil)
   }
 }
 

@@ -115,6 +115,9 @@ public struct PrimaryKey: Sendable, Equatable, Codable {
   public var comment: String? = nil
   /// An index type Atlas prints (MySQL, when not BTREE).
   public var type: HCLValue? = nil
+  /// PostgreSQL: `INCLUDE` columns and BRIN's `page_per_range` (`indexPKSpec` prints them for keys and indexes).
+  public var include: [String] = []
+  public var pagePerRange: Int64? = nil
 
   public init(parts: [IndexPart]) { self.parts = parts }
   public init(columns: [String]) { self.parts = columns.map { IndexPart(column: $0) } }
@@ -133,6 +136,8 @@ public struct Index: Sendable, Equatable, Codable {
   public var nullsDistinct = true
   /// PostgreSQL `INCLUDE` columns.
   public var include: [String] = []
+  /// PostgreSQL: a BRIN index's pages_per_range, when Atlas prints it (see `PostgresTypes.pagePerRange`).
+  public var pagePerRange: Int64? = nil
   /// MySQL: a FULLTEXT index's parser (`ngram`, `mecab`, or a quoted name).
   public var parser: HCLValue? = nil
 

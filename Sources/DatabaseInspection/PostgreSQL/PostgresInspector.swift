@@ -14,12 +14,32 @@ enum PostgresInspector {
   static func inspect(
     _ connection: PostgresConnection, url: DatabaseURL, schemas requested: [String], exclude: [String]
   ) throws(InspectionError) -> Realm {
+    do {
+      return try inspectCatalog(connection, url: url, schemas: requested, exclude: exclude)
+    } catch where error.code == .queryFailed && error.message.contains("permission denied") {
+      // A role that may connect but not read pg_catalog / information_schema (a hardened database): say what the
+      // server refused and that it is a privilege problem, not a broken query.
+      var detail = Substring(error.message)
+      for prefix in ["query failed: ", "ERROR:  ", "ERROR: "] where detail.hasPrefix(prefix) {
+        detail = detail.dropFirst(prefix.count)
+      }
+      // `detail` still ends with the masked URL.
+      throw InspectionError(
+        .queryFailed,
+        "cannot read the PostgreSQL catalog (the role may connect but lacks a privilege the catalog queries need): "
+          + detail)
+    }
+  }
+
+  static func inspectCatalog(
+    _ connection: PostgresConnection, url: DatabaseURL, schemas requested: [String], exclude: [String]
+  ) throws(InspectionError) -> Realm {
     guard connection.serverVersion >= 100000 else {
       throw InspectionError(.unexpectedCatalog, "PostgreSQL versions below 10 are not supported", url: url)
     }
     var realm: Realm
     if let schema = url.schema {
-      realm = try inspectSchemas(connection, names: [schema], version: connection.serverVersion)
+      realm = try inspectSchemas(connection, names: [schema], version: connection.serverVersion, scope: schema)
       guard !realm.schemas.isEmpty else {
         throw InspectionError(.unexpectedCatalog, "schema \(HCLText.goQuoted(schema)) was not found", url: url)
       }
@@ -37,7 +57,10 @@ enum PostgresInspector {
     return realm
   }
 
-  static func inspectSchemas(_ connection: PostgresConnection, names: [String], version: Int) throws(InspectionError) -> Realm {
+  /// `scope` is the schema of a schema-scope URL (operator classes living there print unqualified).
+  static func inspectSchemas(
+    _ connection: PostgresConnection, names: [String], version: Int, scope: String? = nil
+  ) throws(InspectionError) -> Realm {
     let schemaRows = names.isEmpty
       ? try connection.rows(schemasQuery(filter: ""))
       : try connection.rows(schemasQuery(filter: "AND nspname IN (\(placeholders(names.count)))"), names)
@@ -86,7 +109,8 @@ enum PostgresInspector {
         if let attnum = row[23] { attnums[tableName, default: [:]][attnum] = column.name }
         schemas[index].tables[position].columns.append(column)
       }
-      try readIndexes(connection, list, arguments, version: version, into: &schemas[index], tables: tables)
+      try readIndexes(
+        connection, list, arguments, version: version, scope: scope, into: &schemas[index], tables: tables)
       try readForeignKeys(connection, list, arguments, into: &schemas[index], tables: tables)
       try readChecks(connection, list, arguments, into: &schemas[index], tables: tables)
       for (tableName, partition) in partitions[schemas[index].name] ?? [:] {
@@ -102,7 +126,8 @@ enum PostgresInspector {
   // MARK: - Indexes, keys, checks
 
   static func readIndexes(
-    _ connection: PostgresConnection, _ list: String, _ arguments: [String], version: Int, into schema: inout Schema,
+    _ connection: PostgresConnection, _ list: String, _ arguments: [String], version: Int, scope: String?,
+    into schema: inout Schema,
     tables: [String: Int]
   ) throws(InspectionError) {
     // Rows come one per key part, ordered by table, index name and part; a new (table, index) starts a new index.
@@ -111,13 +136,18 @@ enum PostgresInspector {
       guard let (position, index, kind) = current else { return }
       switch kind {
       // Atlas's PostgreSQL `primary_key` block has no comment attribute, so the index comment is not kept.
-      case .primary: schema.tables[position].primaryKey = PrimaryKey(parts: index.parts)
+      case .primary:
+        var key = PrimaryKey(parts: index.parts)
+        key.include = index.include
+        key.pagePerRange = index.pagePerRange
+        schema.tables[position].primaryKey = key
       case .unique: schema.tables[position].uniques.append(index)
       case .index: schema.tables[position].indexes.append(index)
       case .skipped: break
       }
       current = nil
     }
+    var failure: InspectionError? = nil
     for row in try connection.rows(indexesQuery(list, version: version), arguments) {
       guard let tableName = row[0], let position = tables[tableName], let indexName = row[1] else { continue }
       if let open = current, open.table != position || open.index.name != indexName { flush(&schema) }
@@ -127,6 +157,13 @@ enum PostgresInspector {
         index.predicate = row[9]
         index.comment = row[14].flatMap { $0.isEmpty ? nil : $0 }
         index.nullsDistinct = !row.bool(20)
+        if let options = row[15] {
+          switch PostgresTypes.pagePerRange(options) {
+          case .success(let pages): index.pagePerRange = pages
+          case .failure(let error):
+            failure = failure ?? InspectionError(.unexpectedCatalog, "index \(HCLText.goQuoted(indexName)): \(error.description)")
+          }
+        }
         current = (position, index, indexKind(row, name: indexName))
       }
       if row.bool(4), let column = row[3] {
@@ -139,12 +176,15 @@ enum PostgresInspector {
       // The default position is NULLS LAST for ASC and NULLS FIRST for DESC; only the other one is printed.
       part.nullsFirst = !part.descending && row.bool(12)
       part.nullsLast = part.descending && row.bool(13)
-      if row[18] == "f", let name = row[16] {
-        part.operatorClass = PostgresTypes.operatorClass(name, schema: row[17], parameters: row[19])
+      // `mayAppendOps`: a non-default class, or the default one given parameters (`tsvector_ops(siglen=1)`, which
+      // `DefaultFor` never calls default).
+      if let name = row[16], !name.isEmpty, row[18] == "f" || !(row[19] ?? "").isEmpty {
+        part.operatorClass = PostgresTypes.operatorClass(name, schema: row[17], parameters: row[19], scope: scope)
       }
       current?.index.parts.append(part)
     }
     flush(&schema)
+    if let failure { throw failure }
   }
 
   enum IndexKind { case primary, unique, index, skipped }

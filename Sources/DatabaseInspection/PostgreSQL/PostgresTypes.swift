@@ -43,9 +43,9 @@ enum PostgresTypes {
     if typtype == "d" { return .other }
     switch dataType {
     case "boolean": return .boolean
-    case "smallint", "integer", "bigint", "numeric", "real", "double precision": return .number
+    case "smallint", "integer", "bigint", "numeric", "real", "double precision", "xid", "xid8": return .number
     case "ARRAY", "bytea", "json", "jsonb", "inet", "cidr", "macaddr", "macaddr8", "point", "line", "lseg", "box",
-      "path", "polygon", "circle", "character varying", "character", "text", "date", "time without time zone",
+      "path", "polygon", "circle", "character varying", "character", "text", "name", "date", "time without time zone",
       "time with time zone", "timestamp without time zone", "timestamp with time zone", "uuid", "xml":
       return .literal
     default: return .other
@@ -54,7 +54,11 @@ enum PostgresTypes {
 
   /// The HCL type: a registered name, or `sql("<format_type>")` for arrays, domains and other user types.
   static func columnType(dataType: String, formatType: String, row: CatalogRow) -> ColumnType {
-    if dataType == "ARRAY" || dataType == "USER-DEFINED" || row[20] == "d" { return .raw(formatType) }
+    if dataType == "ARRAY" || dataType == "USER-DEFINED" || row[20] == "d" {
+      // A user-defined type whose format_type text is a registered spec name prints as that spec (TypeRegistry
+      // `findType` matches the type's T): the hstore extension's type, when format_type writes it unqualified.
+      return formatType == "hstore" ? .named(formatType) : .raw(formatType)
+    }
     let precision = row.int(8)
     func timed(_ name: String) -> ColumnType {
       .named(precision.map { $0 == 6 ? name : "\(name)(\($0))" } ?? name)
@@ -62,8 +66,14 @@ enum PostgresTypes {
     switch dataType {
     case "character varying":
       return .named(row[6].map { "character_varying(\($0))" } ?? "character_varying")
-    case "character", "numeric", "bit":
+    case "character", "bit":
       return .named(formatType)
+    case "numeric":
+      // DecimalType{Precision, Scale} through the registry: a zero scale is dropped (`numeric(10)`, never
+      // `numeric(10,0)` as format_type writes it), no precision is plain `numeric`.
+      guard let precision = row.int(7), precision > 0 else { return .named("numeric") }
+      let scale = row.int(9) ?? 0
+      return .named(scale == 0 ? "numeric(\(precision))" : "numeric(\(precision),\(scale))")
     case "bit varying":
       return .named(formatType.replacingOccurrences(of: "bit varying", with: "bit_varying"))
     case "double precision": return .named("double_precision")
@@ -84,7 +94,10 @@ enum PostgresTypes {
     "money", "inet", "cidr", "macaddr", "macaddr8", "point", "line", "lseg", "box", "path", "polygon", "circle",
     "tsvector", "tsquery", "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange",
     "int4multirange", "int8multirange", "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange", "xid",
-    "oid",
+    "xid8", "oid",
+    // The OID alias types and `name` are registered specs too (sqlspec.go's "internal, pseudo, and special types").
+    "name", "regclass", "regcollation", "regconfig", "regdictionary", "regnamespace", "regoper", "regoperator",
+    "regproc", "regprocedure", "regrole", "regtype",
   ]
 
   /// `interval`, `interval(1)`, `interval second(1)`, `interval day to second(4)` → `interval`, `interval(1)`,
@@ -113,10 +126,12 @@ enum PostgresTypes {
   }
 
   /// `nextval('[schema.]<a>_<b>_seq'::regclass)`, the default a serial column gets: Atlas's `reNextval`, which is
-  /// case-insensitive and anchored only at the end (Go's `\w` is ASCII, hence the spelled-out class).
+  /// case-insensitive, anchored only at the end, allows one optional schema and double quotes around either name
+  /// (PostgreSQL quotes a mixed-case table's sequence: `nextval('"Mixed_Id_seq"'::regclass)`). Go's `\w` is ASCII,
+  /// hence the spelled-out class.
   static func isSerialDefault(_ text: String) -> Bool {
     text.range(
-      of: #"(?i) *nextval\('(?:[0-9A-Za-z_$]+\.)*[0-9A-Za-z_$]+_[0-9A-Za-z_$]+_seq'(?:::regclass)*\) *$"#,
+      of: #"(?i) *nextval\('(?:"?[0-9A-Za-z_$]+"?\.)?"?[0-9A-Za-z_$]+_[0-9A-Za-z_$]+_seq"?'(?:::regclass)*\) *$"#,
       options: .regularExpression) != nil
   }
 
@@ -161,18 +176,64 @@ enum PostgresTypes {
 
   // MARK: - Indexes and partitions
 
-  /// Methods Atlas knows print as identifiers; others as upper-cased strings.
+  /// Methods Atlas knows print as upper-case identifiers; others as the quoted pg_am name, as the catalog spells it
+  /// (`indexSpec`'s `schemahcl.StringAttr("type", i.T)`: `type = "hnsw"` for pgvector).
   static func indexType(_ method: String) -> HCLValue {
     let name = method.uppercased()
-    return ["GIN", "GIST", "HASH", "SPGIST", "BRIN"].contains(name) ? .identifier(name) : .string(name)
+    return ["GIN", "GIST", "HASH", "SPGIST", "BRIN"].contains(name) ? .identifier(name) : .string(method)
   }
 
-  /// A non-default operator class: built-in ones as identifiers, others quoted, with parameters `sql("ops(k=v)")`.
-  static func operatorClass(_ name: String, schema: String?, parameters: String?) -> HCLValue {
-    if let parameters, parameters.hasPrefix("{"), parameters.hasSuffix("}") {
-      return .raw(name + "(" + parameters.dropFirst().dropLast() + ")")
+  /// A non-default operator class (`mayAppendOps`, then sqlspec.go `partAttr`): a class outside pg_catalog, public
+  /// and the inspected schema is qualified by its schema; with parameters it prints `sql("ops(k=v)")`; a name in
+  /// Atlas's class list as an identifier, any other quoted.
+  static func operatorClass(_ name: String, schema: String?, parameters: String?, scope: String? = nil) -> HCLValue {
+    var qualified = name
+    if let schema, !schema.isEmpty, schema != "pg_catalog", schema != "public", schema != scope {
+      qualified = schema + "." + name
     }
-    return schema == "pg_catalog" ? .identifier(name) : .string(name)
+    // `parseParams` then `String()`: `{k=v,…}` entries that split into exactly one `=`, joined with ", ".
+    if let parameters, parameters.hasPrefix("{"), parameters.hasSuffix("}") {
+      let pairs = parameters.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { $0.split(separator: "=", omittingEmptySubsequences: false).count == 2 }
+      if !pairs.isEmpty { return .raw(qualified + "(" + pairs.joined(separator: ", ") + ")") }
+    }
+    return knownOperatorClasses.contains(qualified) ? .identifier(qualified) : .string(qualified)
+  }
+
+  /// An index's `reloptions` (`{k=v,…}`) read as Atlas's `newIndexStorage` reads them, then filtered as
+  /// `indexStorageParams`: `page_per_range` is printed when autosummarize is set or pages_per_range is neither unset
+  /// nor BRIN's default 128. Atlas fails the inspection on an option that is not `k=v` or on a value Go's
+  /// ParseBool/ParseInt reject (e.g. `autosummarize=on`), and so does this, with its message.
+  static func pagePerRange(_ options: String) -> Result<Int64?, PagePerRangeError> {
+    var autosummarize = false
+    var pages: Int64 = 0
+    for option in options.trimmingCharacters(in: CharacterSet(charactersIn: "{}")).split(
+      separator: ",", omittingEmptySubsequences: false)
+    {
+      let pair = option.split(separator: "=", omittingEmptySubsequences: false)
+      guard pair.count == 2 else { return .failure(PagePerRangeError("invalid index storage parameter: \(option)")) }
+      switch pair[0] {
+      case "autosummarize":
+        switch pair[1] {
+        case "1", "t", "T", "TRUE", "true", "True": autosummarize = true
+        case "0", "f", "F", "FALSE", "false", "False": autosummarize = false
+        default: return .failure(PagePerRangeError("failed parsing autosummarize \(HCLText.goQuoted(String(pair[1])))"))
+        }
+      case "pages_per_range":
+        guard let value = Int64(pair[1].hasPrefix("+") ? pair[1].dropFirst() : pair[1]) else {
+          return .failure(PagePerRangeError("failed parsing pages_per_range \(HCLText.goQuoted(String(pair[1])))"))
+        }
+        pages = value
+      default: break
+      }
+    }
+    return .success(!autosummarize && (pages == 0 || pages == 128) ? nil : pages)
+  }
+
+  struct PagePerRangeError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
   }
 
   /// `partattrs` (an int2vector: attribute numbers, 0 for an expression) with the expressions in order.

@@ -67,9 +67,12 @@ public enum HCLDocumentWriter {
     for column in table.columns { writeColumn(column, enums: enums, into: &document) }
     if let primaryKey = table.primaryKey {
       document.open("primary_key", labels: [])
-      writeParts(primaryKey.parts, into: &document)
+      writeColumnsAttribute(primaryKey.parts, into: &document)
       if let comment = primaryKey.comment { document.attribute("comment", HCLText.quoted(comment)) }
       if let type = primaryKey.type { document.attribute("type", value(type)) }
+      if !primaryKey.include.isEmpty { document.attribute("include", list(primaryKey.include.map { columnReference($0) })) }
+      if let pages = primaryKey.pagePerRange { document.attribute("page_per_range", String(pages)) }
+      writeOnBlocks(primaryKey.parts, into: &document)
       document.close()
     }
     for foreignKey in table.foreignKeys {
@@ -101,13 +104,15 @@ public enum HCLDocumentWriter {
   static func writeIndex(_ index: Index, block: String, into document: inout Document) {
     document.open(block, labels: [index.name])
     if index.unique && block == "index" { document.attribute("unique", "true") }
-    writeParts(index.parts, into: &document)
+    writeColumnsAttribute(index.parts, into: &document)
     if let comment = index.comment { document.attribute("comment", HCLText.quoted(comment)) }
     if let type = index.type { document.attribute("type", value(type)) }
     if let parser = index.parser { document.attribute("parser", value(parser)) }
     if let predicate = index.predicate { document.attribute("where", HCLText.goQuoted(predicate)) }
     if !index.nullsDistinct { document.attribute("nulls_distinct", "false") }
     if !index.include.isEmpty { document.attribute("include", list(index.include.map { columnReference($0) })) }
+    if let pages = index.pagePerRange { document.attribute("page_per_range", String(pages)) }
+    writeOnBlocks(index.parts, into: &document)
     document.close()
   }
 
@@ -166,17 +171,22 @@ public enum HCLDocumentWriter {
     document.close()
   }
 
-  /// `columns = [column.a, column.b]` when every part is a plain ascending column (`FromIndex`'s `columnsOnly`),
-  /// else one `on { … }` block per part.
-  static func writeParts(_ parts: [IndexPart], into document: inout Document) {
-    if parts.allSatisfy(\.isPlainColumn) {
-      let names = parts.compactMap { part -> String? in
-        if case .column(let name) = part.key { return columnReference(name) }
-        return nil
-      }
-      if !names.isEmpty { document.attribute("columns", list(names)) }
-      return
+  /// `columns = [column.a, column.b]` when every part is a plain ascending column (`FromIndex`'s `columnsOnly`);
+  /// otherwise the parts are `on` blocks, written by `writeOnBlocks` after every attribute of the block.
+  static func writeColumnsAttribute(_ parts: [IndexPart], into document: inout Document) {
+    guard parts.allSatisfy(\.isPlainColumn) else { return }
+    let names = parts.compactMap { part -> String? in
+      if case .column(let name) = part.key { return columnReference(name) }
+      return nil
     }
+    if !names.isEmpty { document.attribute("columns", list(names)) }
+  }
+
+  /// One `on { … }` block per part when some part is not a plain column. schemahcl's `writeResource` writes a
+  /// resource's attributes (the extra ones too: `comment`, `type`, `where`, `include`, …) before its child blocks,
+  /// so these come last in the index (TestMarshalSpec_IndexOpClass: `type = GIST` above `on {`).
+  static func writeOnBlocks(_ parts: [IndexPart], into document: inout Document) {
+    guard !parts.allSatisfy(\.isPlainColumn) else { return }
     for part in parts {
       document.open("on", labels: [])
       if part.descending { document.attribute("desc", "true") }
