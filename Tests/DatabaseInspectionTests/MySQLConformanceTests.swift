@@ -41,12 +41,15 @@ import Testing
           report.notRun.append((id, "MySQL 8 only; the test servers have MariaDB 10.11 and no MySQL 8"))
           continue
         }
-        guard section.name.hasSuffix(".hcl") else {
-          report.notRun.append((id, "not HCL (--format '{{ sql . }}' SQL DDL output is not implemented by mercator inspect)"))
+        // HCL, or SQL DDL for an output whose header gives Atlas's `--format '{{ sql . … }}'`.
+        guard let format = goldenFormat(for: section.name, header: file.header),
+          section.name.hasSuffix(".hcl") || format != .hcl
+        else {
+          report.notRun.append((id, "neither HCL nor a --format template mercator inspect accepts"))
           continue
         }
         do {
-          let (actual, schema) = try Self.run(file, case: caseName, server: server, admin: admin)
+          let (actual, schema) = try Self.run(file, case: caseName, server: server, admin: admin, format: format)
           let expected = PostgresConformanceTests.oneTrailingNewline(section.text)
             .replacingOccurrences(of: "$db", with: schema ?? "")
             .replacingOccurrences(of: "$charset", with: charset).replacingOccurrences(of: "$collate", with: collation)
@@ -93,7 +96,7 @@ import Testing
   /// Drops and creates the setup's databases, runs the setup, inspects with the header's scope. Returns the output
   /// and the schema name `$db` stands for.
   static func run(
-    _ file: SectionFile, case caseName: String, server: String, admin: MySQLConnection
+    _ file: SectionFile, case caseName: String, server: String, admin: MySQLConnection, format: InspectFormat = .hcl
   ) throws -> (String, String?) {
     let setup = try #require(file["setup.sql"], "\(caseName) has no setup.sql")
     let databases = createdDatabases(setup)
@@ -110,11 +113,11 @@ import Testing
     if let restricted = scope.range(of: "restricted to schemas ") {
       let schemas = String(scope[restricted.upperBound...].prefix { !$0.isWhitespace && $0 != ":" })
       let url = PostgresConformanceTests.replacingDatabase(in: server, with: "")
-      return (try DatabaseInspection.inspect(InspectRequest(url: url, schemas: [schemas])), nil)
+      return (try DatabaseInspection.inspect(InspectRequest(url: url, schemas: [schemas], format: format)), nil)
     }
     let schema = try #require(databases.first, "\(caseName): schema scope but no CREATE DATABASE in the setup")
     let url = PostgresConformanceTests.replacingDatabase(in: server, with: schema)
-    return (try DatabaseInspection.inspect(InspectRequest(url: url)), schema)
+    return (try DatabaseInspection.inspect(InspectRequest(url: url, format: format)), schema)
   }
 
   static func createdDatabases(_ setup: String) -> [String] {

@@ -16,11 +16,8 @@ import Testing
   /// true) or when an output not listed fails.
   static let knownFailures: [String: String] = [:]
 
-  /// Outputs that cannot be produced by this inspector at all (not HCL), reported as unrunnable.
-  static let unrunnable: [String: String] = [
-    "pg-15-check-constraints-from-sql/expected.sql-format.sql":
-      "--format '{{ sql . \"  \" }}' (SQL DDL output) is not implemented by mercator inspect"
-  ]
+  /// Outputs that cannot be produced by this inspector at all, reported as unrunnable.
+  static let unrunnable: [String: String] = [:]
 
   @Test func serverIsConfiguredInCI() {
     let inCI = Self.environment["CI"].map { !$0.isEmpty } ?? false
@@ -49,12 +46,16 @@ import Testing
           report.notRun.append((id, reason))
           continue
         }
-        guard section.name.hasSuffix(".hcl") else {
-          report.notRun.append((id, "not an HCL output and not listed as unrunnable"))
+        // HCL, or SQL DDL for an output whose header gives Atlas's `--format '{{ sql . … }}'`.
+        guard let format = goldenFormat(for: section.name, header: file.header),
+          section.name.hasSuffix(".hcl") || format != .hcl
+        else {
+          report.notRun.append((id, "neither HCL nor a --format template mercator inspect accepts"))
           continue
         }
         do {
-          let actual = try Self.run(file, expected: section.name, case: caseName, server: server, admin: admin)
+          let actual = try Self.run(
+            file, expected: section.name, case: caseName, server: server, admin: admin, format: format)
           let expected = Self.oneTrailingNewline(section.text)
           if actual == expected { report.passed.append(id) } else { report.failed.append((id, Self.difference(expected, actual))) }
         } catch {
@@ -96,8 +97,10 @@ import Testing
 
   /// Creates the case's database, applies its setup, inspects with the scope and flags of the header.
   static func run(
-    _ file: SectionFile, expected: String, case caseName: String, server: String, admin: PostgresConnection
+    _ file: SectionFile, expected: String, case caseName: String, server: String, admin: PostgresConnection,
+    format: InspectFormat = .hcl
   ) throws -> String {
+    // `expected.state2.hcl` → `.state2`, `expected.sql-format.sql` → `.sql-format`.
     let variant = expected.dropFirst("expected".count).dropLast(".hcl".count)
     let state = variant.hasPrefix(".state") ? String(variant.dropFirst()) : nil
     let setupName = state.map { "setup.\($0).sql" } ?? "setup.sql"
@@ -121,7 +124,8 @@ import Testing
     } else if let restricted = scope.range(of: "restricted to schemas ") {
       schemas += [String(scope[restricted.upperBound...].prefix { !$0.isWhitespace && $0 != "." })]
     }
-    return try DatabaseInspection.inspect(InspectRequest(url: url, schemas: schemas, exclude: flags.exclude))
+    return try DatabaseInspection.inspect(
+      InspectRequest(url: url, schemas: schemas, exclude: flags.exclude, format: format))
   }
 
   /// The `args:` the header's `sections:` list gives for an output: `--exclude "x"`, `--schema a,b`.

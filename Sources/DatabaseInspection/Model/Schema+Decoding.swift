@@ -7,6 +7,18 @@ extension KeyedDecodingContainer {
   }
 }
 
+extension Realm {
+  private enum Keys: String, CodingKey { case schemas, charset, collation, mariaDB }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: Keys.self)
+    self.init(schemas: try c.value(.schemas, or: []))
+    charset = try c.value(.charset, or: nil)
+    collation = try c.value(.collation, or: nil)
+    mariaDB = try c.value(.mariaDB, or: false)
+  }
+}
+
 extension Schema {
   private enum Keys: String, CodingKey { case name, tables, enums, comment, charset, collation }
 
@@ -23,7 +35,7 @@ extension Schema {
 extension Table {
   private enum Keys: String, CodingKey {
     case name, columns, primaryKey, foreignKeys, indexes, checks, comment, charset, collation, engine, withoutRowID
-    case strict, uniques, partition
+    case strict, uniques, partition, createOptions, autoIncrement
   }
 
   public init(from decoder: any Decoder) throws {
@@ -41,6 +53,8 @@ extension Table {
     strict = try c.value(.strict, or: false)
     uniques = try c.value(.uniques, or: [])
     partition = try c.value(.partition, or: nil)
+    createOptions = try c.value(.createOptions, or: nil)
+    autoIncrement = try c.value(.autoIncrement, or: nil)
   }
 }
 
@@ -68,7 +82,9 @@ extension Column {
 }
 
 extension Index {
-  private enum Keys: String, CodingKey { case name, unique, parts, comment, type, predicate, nullsDistinct, include }
+  private enum Keys: String, CodingKey {
+    case name, unique, parts, comment, type, predicate, nullsDistinct, include, parser
+  }
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: Keys.self)
@@ -80,6 +96,7 @@ extension Index {
     predicate = try c.value(.predicate, or: nil)
     nullsDistinct = try c.value(.nullsDistinct, or: true)
     include = try c.value(.include, or: [])
+    parser = try c.value(.parser, or: nil)
   }
 }
 

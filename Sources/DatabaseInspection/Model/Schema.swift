@@ -4,6 +4,12 @@
 /// Every inspected schema, in the order Atlas prints them.
 public struct Realm: Sendable, Equatable, Codable {
   public var schemas: [Schema]
+  /// MySQL: the server's default charset and collation (`@@character_set_server`, `@@collation_server`). The SQL
+  /// writer adds CHARSET/COLLATE to CREATE DATABASE only when a schema's differ from them.
+  public var charset: String? = nil
+  public var collation: String? = nil
+  /// MySQL: whether the server is MariaDB, where a generated column takes no NULL clause in CREATE TABLE.
+  public var mariaDB = false
 
   public init(schemas: [Schema] = []) { self.schemas = schemas }
 }
@@ -42,6 +48,10 @@ public struct Table: Sendable, Equatable, Codable {
   public var collation: String? = nil
   /// MySQL: printed only when not the server's default engine.
   public var engine: HCLValue? = nil
+  /// MySQL: INFORMATION_SCHEMA.TABLES.CREATE_OPTIONS when not empty, and the table's AUTO_INCREMENT counter; only the
+  /// SQL writer prints them (Atlas's CREATE TABLE options).
+  public var createOptions: String? = nil
+  public var autoIncrement: Int64? = nil
   /// SQLite's table options, printed after every block (Atlas embeds them as an anonymous resource).
   public var withoutRowID = false
   public var strict = false
