@@ -2,12 +2,13 @@
 //
 // Owns: Atlas URLs per driver (`DatabaseURL`, with the password masked in every message), the driver-neutral schema
 // model (`Realm` … `Check`, after Atlas's `schema.*` types), `--exclude` globs with Atlas's semantics, the writer that
-// prints Atlas HCL byte for byte (`HCLDocumentWriter`), and the connections through the C client libraries
+// prints Atlas HCL byte for byte (`HCLDocumentWriter`), the one that prints the SQL DDL of `--format '{{ sql . }}'`
+// (`SQLDocumentWriter`, PostgreSQL and MySQL/MariaDB), and the connections through the C client libraries
 // (SQLite, libpq and MariaDB Connector/C). Facts and sources: ../shared/reference/atlas-inspect.md and
 // ariga/atlas's `sql/{sqlite,postgres,mysql}` drivers.
 //
-// Must not know: atlas.hcl, HCL parsing, LSP. A caller hands in a URL string and scope flags; it gets HCL text or an
-// `InspectionError`.
+// Must not know: atlas.hcl, HCL parsing, LSP. A caller hands in a URL string, scope flags and the output format; it
+// gets HCL or SQL text, or an `InspectionError`.
 //
 // Invariants:
 // - A password never reaches a description, an error message or a log line: messages use `DatabaseURL.redacted`.
