@@ -61,7 +61,7 @@ extension Table {
 extension Column {
   private enum Keys: String, CodingKey {
     case name, type, nullable, defaultValue, unsigned, comment, charset, collation, onUpdate, autoIncrement
-    case identity, generated
+    case identity, generated, sqlDefault
   }
 
   public init(from decoder: any Decoder) throws {
@@ -78,6 +78,7 @@ extension Column {
     autoIncrement = try c.value(.autoIncrement, or: false)
     identity = try c.value(.identity, or: nil)
     generated = try c.value(.generated, or: nil)
+    sqlDefault = try c.value(.sqlDefault, or: nil)
   }
 }
 

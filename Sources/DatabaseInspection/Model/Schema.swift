@@ -67,6 +67,9 @@ public struct Column: Sendable, Equatable, Codable {
   public var type: ColumnType
   public var nullable: Bool
   public var defaultValue: HCLValue? = nil
+  /// MySQL: the default as Atlas's inspector holds it, for the SQL writer. `defaultValue` is derived from the same
+  /// text for HCL and loses what SQL keeps (`0.00` prints `0` there, quoting and escapes are gone).
+  public var sqlDefault: DefaultExpression? = nil
   /// MySQL: `unsigned = true|false`, when the type carries it.
   public var unsigned: Bool? = nil
   public var comment: String? = nil
@@ -83,6 +86,13 @@ public struct Column: Sendable, Equatable, Codable {
     self.type = type
     self.nullable = nullable
   }
+}
+
+/// A column default as Atlas's schema package holds it: a literal (`schema.Literal`, quoted as the inspector quoted
+/// it) or an expression (`schema.RawExpr`). The SQL writers quote them differently.
+public enum DefaultExpression: Sendable, Equatable, Codable {
+  case literal(String)
+  case expression(String)
 }
 
 /// A column type as Atlas prints it: a registered type name (`varchar(255)`, `enum.status`) or `sql("…")`.

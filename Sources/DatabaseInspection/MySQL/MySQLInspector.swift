@@ -135,6 +135,7 @@ enum MySQLInspector {
       }
       if let raw = row[6] {
         column.defaultValue = MySQLTypes.defaultValue(raw, type: type, mariaDB: mariaDB, extra: extra)
+        column.sqlDefault = MySQLTypes.defaultExpression(raw, type: type, mariaDB: mariaDB, extra: extra)
       }
       column.charset = row[8].flatMap { $0.isEmpty ? nil : $0 }
       column.collation = row[9].flatMap { $0.isEmpty ? nil : $0 }

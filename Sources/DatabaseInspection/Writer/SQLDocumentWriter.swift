@@ -545,7 +545,9 @@ private struct Planner {
       if !column.nullable { b.p("NOT") }
       b.p("NULL")
     }
-    if let value = column.defaultValue { b.p("DEFAULT", Self.mysqlDefault(value, type: column.type)) }
+    if let expression = column.sqlDefault ?? column.defaultValue.map(Self.mysqlExpression) {
+      b.p("DEFAULT", Self.mysqlDefault(expression, type: column.type))
+    }
     // Then the attributes in the order the inspector adds them: AUTO_INCREMENT, ON UPDATE, COMMENT, COLLATE.
     if column.autoIncrement { b.p("AUTO_INCREMENT") }
     if let onUpdate = column.onUpdate, let text = Self.plain(onUpdate) { b.p("ON UPDATE", text) }
@@ -583,8 +585,6 @@ private struct Planner {
     }
   }
 
-  static let mysqlIntegers: Set<String> = ["tinyint", "smallint", "mediumint", "int", "bigint"]
-  static let mysqlNumeric: Set<String> = mysqlIntegers.union(["bool", "boolean", "bit", "decimal", "numeric", "float", "double", "real"])
   static let mysqlTimes: Set<String> = ["datetime", "timestamp", "time", "date", "year"]
 
   static func baseName(_ type: ColumnType) -> String {
@@ -653,20 +653,30 @@ private struct Planner {
     return values.map { $0.replacingOccurrences(of: "$${", with: "${").replacingOccurrences(of: "%%{", with: "%{") }
   }
 
-  /// mysql `columnDefault` over the model's value: literals of numeric types and hex bare, other literals quoted;
-  /// expressions bare when parenthesized, numeric, hex or CURRENT_TIMESTAMP on a time type, else quoted.
-  static func mysqlDefault(_ value: HCLValue, type: ColumnType) -> String {
-    let base = baseName(type)
-    let numeric = mysqlNumeric.contains(base)
-    func isHex(_ text: String) -> Bool { text.count > 2 && text.prefix(2).lowercased() == "0x" }
+  /// What the inspector would have held for an HCL value, for models that carry no `sqlDefault` (writer fixtures):
+  /// strings as single-quoted literals, numbers and bools as literals, `sql("…")` as an expression.
+  static func mysqlExpression(_ value: HCLValue) -> DefaultExpression {
     switch value {
     case .string(let text):
-      // The inspected literal was one single-quoted string; the model keeps it unquoted.
-      return "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
-    case .number(let digits): return digits
-    case .bool(let flag): return flag ? "true" : "false"
-    case .identifier(let name): return name
-    case .raw(let text):
+      return .literal("'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'")
+    case .number(let digits): return .literal(digits)
+    case .bool(let flag): return .literal(flag ? "true" : "false")
+    case .identifier(let name): return .literal(name)
+    case .raw(let text): return .expression(text)
+    }
+  }
+
+  /// mysql `columnDefault`: a literal bare for numeric types and hex, else quoted (unless it already is); an
+  /// expression bare when hex, numeric, parenthesized or CURRENT_TIMESTAMP on a time type, else quoted.
+  static func mysqlDefault(_ expression: DefaultExpression, type: ColumnType) -> String {
+    let base = baseName(type)
+    let numeric = ["bool", "boolean", "bit", "tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "numeric",
+      "float", "double", "real"].contains(base)
+    func isHex(_ text: String) -> Bool { text.utf8.count > 2 && text.prefix(2).lowercased() == "0x" }
+    switch expression {
+    case .literal(let value):
+      return numeric || isHex(value) ? value : mysqlQuote(value)
+    case .expression(let text):
       if isHex(text) || numeric || (text.hasPrefix("(") && text.hasSuffix(")")) { return text }
       if mysqlTimes.contains(base), text.lowercased().hasPrefix("current_timestamp") { return text }
       return mysqlQuote(text)
