@@ -64,6 +64,55 @@ import Testing
     report.finish("MySQL/MariaDB inspect conformance (MariaDB)", knownFailures: Self.knownFailures, showingRunnable: true)
   }
 
+  /// The SQL writer checked by MariaDB itself: each runnable case's schema, printed as SQL, applied to emptied
+  /// databases of the same names and inspected again, gives the same HCL.
+  @Test(.enabled(if: TestServers.mariaDBURL != nil, "MERCATOR_TEST_MARIADB_URL is not set"))
+  func sqlOutputRoundTrips() throws {
+    let server = try #require(TestServers.mariaDBURL)
+    let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
+      .filter { $0.hasPrefix("my-") && $0.hasSuffix(".txtar") }.sorted()
+    let admin = try Self.connect(server)
+    var report = ConformanceReport()
+    for name in names {
+      let file = SectionFile(try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8))
+      let caseName = String(name.dropLast(".txtar".count))
+      let runsOn = file.header.split(separator: "\n").first { $0.hasPrefix("runs on:") } ?? ""
+      guard !(runsOn.contains("mysql8") && !runsOn.contains("maria")),
+        file.sections.contains(where: { $0.name == "expected.hcl" })
+      else { continue }
+      let id = caseName + "/expected.hcl"
+      do {
+        let (hcl, _) = try Self.run(file, case: caseName, server: server, admin: admin)
+        let (sql, _) = try Self.run(file, case: caseName, server: server, admin: admin, format: .sql(indent: "  "))
+        let setup = try #require(file["setup.sql"])
+        let databases = Self.createdDatabases(setup)
+        for database in databases.reversed() { try admin.execute("DROP DATABASE IF EXISTS `\(database)`") }
+        defer { for database in databases.reversed() { try? admin.execute("DROP DATABASE IF EXISTS `\(database)`") } }
+        let scope = file.header.split(separator: "\n").first { $0.hasPrefix("scope:") } ?? ""
+        let again: String
+        if let restricted = scope.range(of: "restricted to schemas ") {
+          // Realm scope: the SQL creates the databases itself.
+          try Self.connect(server).execute(sql)
+          let schemas = String(scope[restricted.upperBound...].prefix { !$0.isWhitespace && $0 != ":" })
+          let url = PostgresConformanceTests.replacingDatabase(in: server, with: "")
+          again = try DatabaseInspection.inspect(InspectRequest(url: url, schemas: [schemas]))
+        } else {
+          let schema = try #require(databases.first)
+          try admin.execute("CREATE DATABASE `\(schema)`")
+          let url = PostgresConformanceTests.replacingDatabase(in: server, with: schema)
+          try Self.connect(url).execute(sql)
+          again = try DatabaseInspection.inspect(InspectRequest(url: url))
+        }
+        if again == hcl { report.passed.append(id) } else {
+          report.failed.append((id, PostgresConformanceTests.difference(hcl, again)))
+        }
+      } catch {
+        report.failed.append((id, "\(error)"))
+      }
+    }
+    report.finish("MariaDB SQL output round trip", knownFailures: [:])
+  }
+
   /// Atlas's batching: 7 round trips for one schema (variables, schemas, tables, then columns, indexes, foreign
   /// keys, checks with every table bound), whether it holds 1 table or 60.
   @Test(.enabled(if: TestServers.mariaDBURL != nil || TestServers.isCI, "MERCATOR_TEST_MARIADB_URL is not set"))
