@@ -3,7 +3,7 @@
 // Owns: Atlas URLs per driver (`DatabaseURL`, with the password masked in every message), the driver-neutral schema
 // model (`Realm` … `Check`, after Atlas's `schema.*` types), `--exclude` globs with Atlas's semantics, the writer that
 // prints Atlas HCL byte for byte (`HCLDocumentWriter`), the one that prints the SQL DDL of `--format '{{ sql . }}'`
-// (`SQLDocumentWriter`, PostgreSQL and MySQL/MariaDB), and the connections through the C client libraries
+// (`SQLDocumentWriter`), and the connections through the C client libraries
 // (SQLite, libpq and MariaDB Connector/C). Facts and sources: ../shared/reference/atlas-inspect.md and
 // ariga/atlas's `sql/{sqlite,postgres,mysql}` drivers.
 //
@@ -112,10 +112,8 @@ public enum DatabaseInspection {
       switch url.driver {
       case .postgres: options = SQLWriteOptions(dialect: .postgres, schemaScope: url.schema != nil, indent: indent)
       case .mysql, .mariadb: options = SQLWriteOptions(dialect: .mysql, schemaScope: url.schema != nil, indent: indent)
-      case .sqlite:
-        // Checked before connecting: nothing to inspect when the output cannot be printed.
-        throw InspectionError(
-          .unsupportedFormat, "--format \(InspectFormat.supported) is not supported for SQLite yet", url: url)
+      // SQLite URLs name the `main` schema: always schema scope.
+      case .sqlite: options = SQLWriteOptions(dialect: .sqlite, schemaScope: true, indent: indent)
       }
     }
     let realm = try inspectRealm(url, schemas: request.schemas.flatMap { $0.split(separator: ",").map(String.init) },

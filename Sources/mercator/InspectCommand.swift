@@ -16,8 +16,8 @@ struct InspectCommand: AsyncParsableCommand {
       aws_rds_token data source the url reads is run first (credentials from the standard AWS chain). \
       Supported today: SQLite (sqlite://path, sqlite://name?mode=memory) and PostgreSQL (postgres://…; \
       ?search_path=s inspects one schema) and MySQL/MariaDB (mysql://, maria://, mariadb://, +unix). With \
-      --format '{{ sql . }}' or '{{ sql . "  " }}' it prints the schema as SQL DDL instead (PostgreSQL, \
-      MySQL/MariaDB), as `atlas schema inspect --format` does. Errors go to stderr with the password masked.
+      --format '{{ sql . }}' or '{{ sql . "  " }}' it prints the schema as SQL DDL instead, as \
+      `atlas schema inspect --format` does. Errors go to stderr with the password masked.
       """
   )
 
@@ -41,7 +41,7 @@ struct InspectCommand: AsyncParsableCommand {
 
   @Option(help: ArgumentHelp(
     "Print SQL DDL instead of HCL, as Atlas's template does: '{{ sql . }}' (one line per statement) or "
-      + "'{{ sql . \"  \" }}' (statements indented by the given string). PostgreSQL and MySQL/MariaDB.",
+      + "'{{ sql . \"  \" }}' (statements indented by the given string).",
     valueName: "template"))
   var format: String?
 

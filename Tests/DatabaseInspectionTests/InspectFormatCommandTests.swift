@@ -1,5 +1,7 @@
-// `mercator inspect --format` through the built binary: Atlas's SQL templates print DDL (checked on a PostgreSQL
-// database this test builds), any other template is refused with exit 1 and a message naming the supported ones.
+// `mercator inspect --format` through the built binary: Atlas's SQL templates print DDL (checked on a SQLite file and
+// on a PostgreSQL database this test builds), any other template is refused with exit 1 and a message naming the
+// supported ones.
+import CSQLite
 import Foundation
 import Testing
 
@@ -54,9 +56,47 @@ import Testing
       #expect(run.errors.contains(#"supported are {{ sql . }} and {{ sql . "INDENT" }}"#), "\(run.errors)")
       #expect(!run.errors.contains("secret"))
     }
-    let sqlite = try Self.run(["--url", "sqlite://nothing-here.db", "--format", "{{ sql . }}"])
-    #expect(sqlite.status == 1)
-    #expect(sqlite.errors.contains("not supported for SQLite yet"), "\(sqlite.errors)")
+  }
+
+  /// Without a server: a SQLite file, printed with both templates, and as HCL without --format.
+  @Test func sqlTemplatesOnSQLite() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mercator-format-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("app.db").path
+    var handle: OpaquePointer?
+    guard sqlite3_open(path, &handle) == SQLITE_OK, let handle else {
+      Issue.record("cannot create \(path)")
+      return
+    }
+    let created = sqlite3_exec(
+      handle,
+      """
+      CREATE TABLE users (id integer PRIMARY KEY AUTOINCREMENT, name varchar(20) NOT NULL DEFAULT 'x');
+      CREATE INDEX users_name ON users (name DESC) WHERE name <> '';
+      """, nil, nil, nil)
+    sqlite3_close(handle)
+    #expect(created == SQLITE_OK)
+    // SQLite reports an INTEGER PRIMARY KEY column as nullable, so Atlas writes `NULL` before the key.
+    let indented = try Self.run(["--url", "sqlite://" + path, "--format", #"{{ sql . "  " }}"#])
+    #expect(indented.status == 0, "\(indented.errors)")
+    #expect(
+      indented.output == """
+        -- Create "users" table
+        CREATE TABLE `users` (
+          `id` integer NULL PRIMARY KEY AUTOINCREMENT,
+          `name` varchar NOT NULL DEFAULT 'x'
+        );
+        -- Create index "users_name" to table: "users"
+        CREATE INDEX `users_name` ON `users` (`name` DESC) WHERE name <> '';
+
+        """)
+    let oneLine = try Self.run(["--url", "sqlite://" + path, "--format", "{{ sql $ }}"])
+    #expect(oneLine.status == 0, "\(oneLine.errors)")
+    #expect(oneLine.output.contains("CREATE TABLE `users` (`id` integer NULL PRIMARY KEY AUTOINCREMENT, `name`"))
+    let hcl = try Self.run(["--url", "sqlite://" + path])
+    #expect(hcl.status == 0)
+    #expect(hcl.output.hasPrefix("table \"users\" {\n"), "\(hcl.output)")
   }
 
   @Test(.enabled(if: TestServers.postgresURL != nil || TestServers.isCI, "MERCATOR_TEST_POSTGRES_URL is not set"))

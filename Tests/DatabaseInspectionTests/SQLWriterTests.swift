@@ -57,11 +57,4 @@ import Testing
       }
     }
   }
-
-  /// SQLite has no SQL writer yet: the request fails before any file is opened.
-  @Test func sqliteIsRefused() {
-    #expect(throws: InspectionError.self) {
-      try DatabaseInspection.inspect(InspectRequest(url: "sqlite://does-not-exist.db", format: .sql(indent: nil)))
-    }
-  }
 }

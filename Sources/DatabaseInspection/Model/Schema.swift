@@ -67,7 +67,7 @@ public struct Column: Sendable, Equatable, Codable {
   public var type: ColumnType
   public var nullable: Bool
   public var defaultValue: HCLValue? = nil
-  /// MySQL: the default as Atlas's inspector holds it, for the SQL writer. `defaultValue` is derived from the same
+  /// MySQL and SQLite: the default as Atlas's inspector holds it, for the SQL writer. `defaultValue` is derived from the same
   /// text for HCL and loses what SQL keeps (`0.00` prints `0` there, quoting and escapes are gone).
   public var sqlDefault: DefaultExpression? = nil
   /// MySQL: `unsigned = true|false`, when the type carries it.

@@ -1,12 +1,12 @@
 // Prints a `Realm` as the SQL of `atlas schema inspect --format '{{ sql . }}'`: the "create" plan of Atlas's driver
 // (ariga/atlas cmd/atlas/internal/cmdlog `sqlInspect` → migrate `ChangesToRealm`, planned in PlanModeDump by
-// sql/postgres/migrate.go or sql/mysql/migrate.go, ordered by sql/internal/sqlx/plan.go) and written by
+// sql/{postgres,mysql,sqlite}/migrate.go, ordered by sql/internal/sqlx/plan.go except on SQLite) and written by
 // migrate.DefaultFormatter: `-- Comment` then `statement;` per change. Facts: ../shared/reference/atlas-inspect.md.
 
 /// How to print: the driver's dialect, the scope the URL gave, and the template's indent argument.
 public struct SQLWriteOptions: Sendable, Equatable {
   public enum Dialect: String, Sendable, Equatable, Codable {
-    case postgres, mysql
+    case postgres, mysql, sqlite
   }
 
   public var dialect: Dialect
@@ -70,7 +70,7 @@ private struct Planner {
     var steps: [Step] = []
     for (schemaIndex, schema) in realm.schemas.enumerated() {
       // Realm scope creates the schemas first (the planner's topLevel pass), in realm order.
-      if !options.schemaScope { createSchema(schema) }
+      if !options.schemaScope && options.dialect != .sqlite { createSchema(schema) }
       if postgres {
         for index in schema.enums.indices { steps.append(.enumType(schema: schemaIndex, index: index)) }
       }
@@ -78,7 +78,8 @@ private struct Planner {
         steps.append(.table(schema: schemaIndex, index: index, foreignKeys: table.foreignKeys))
       }
     }
-    steps = sortByDependencies(detachingCycles(steps))
+    // SQLite's planner applies the changes as given: no dependency order, no detached cycles.
+    if options.dialect != .sqlite { steps = sortByDependencies(detachingCycles(steps)) }
     for step in steps {
       switch step {
       case .enumType(let schema, let index): createEnum(schema, index)
@@ -241,10 +242,10 @@ private struct Planner {
   mutating func createTable(_ schemaIndex: Int, _ index: Int, foreignKeys: [ForeignKey]) throws(WriterError) {
     let schema = realm.schemas[schemaIndex]
     let table = schema.tables[index]
-    if postgres {
-      try createPostgresTable(table, in: schema, schemaIndex: schemaIndex, foreignKeys: foreignKeys)
-    } else {
-      try createMySQLTable(table, in: schema, foreignKeys: foreignKeys)
+    switch options.dialect {
+    case .postgres: try createPostgresTable(table, in: schema, schemaIndex: schemaIndex, foreignKeys: foreignKeys)
+    case .mysql: try createMySQLTable(table, in: schema, foreignKeys: foreignKeys)
+    case .sqlite: try createSQLiteTable(table, in: schema)
     }
   }
 
@@ -686,5 +687,146 @@ private struct Planner {
   /// mysql `quote`: Go's strconv.Quote unless the text is already one quoted string.
   static func mysqlQuote(_ text: String) -> String {
     SQLText.isQuoted(text, "\"", "'") ? text : HCLText.goQuoted(text)
+  }
+
+  // MARK: - SQLite
+
+  /// sqlite `addTable`: columns (an AUTOINCREMENT key inline on its column), the primary key, foreign keys and
+  /// checks, the table options, then one CREATE INDEX per index. Names are never qualified.
+  mutating func createSQLiteTable(_ table: Table, in schema: Schema) throws(WriterError) {
+    let b = builder().p("CREATE TABLE").qualified(schema: schema.name, table.name)
+    var failure: WriterError? = nil
+    b.wrapIndent {
+      b.mapIndent(table.columns) { column in
+        b.ident(column.name).p(Self.sqliteType(column.type))
+        if !column.nullable { b.p("NOT") }
+        b.p("NULL")
+        if let expression = column.sqlDefault ?? column.defaultValue.map(Self.sqliteExpression) {
+          do throws(WriterError) {
+            b.p("DEFAULT", try Self.sqliteDefault(expression, type: column.type))
+          } catch {
+            failure = failure ?? error
+          }
+        }
+        if column.autoIncrement && column.generated != nil {
+          failure = failure ?? WriterError(
+            message: "both autoincrement and generation expression specified for column \(HCLText.goQuoted(column.name))")
+        } else if column.autoIncrement {
+          b.p("PRIMARY KEY AUTOINCREMENT")
+        } else if let generated = column.generated {
+          b.p("AS", SQLText.mayWrap(generated.expression), generated.kind)
+        }
+      }
+      if let key = table.primaryKey, !isAutoincrementKey(key, in: table) {
+        b.comma().nl().p("PRIMARY KEY")
+        sqliteParts(b, key.parts)
+      }
+      if !table.foreignKeys.isEmpty {
+        b.comma()
+        b.mapIndent(table.foreignKeys) { key in
+          if !key.name.isEmpty { b.p("CONSTRAINT").ident(key.name) }
+          b.p("FOREIGN KEY")
+          b.wrap { b.mapComma(key.columns) { b.ident($0) } }
+          b.p("REFERENCES").ident(key.referencedTable)
+          b.wrap { b.mapComma(key.referencedColumns) { b.ident($0) } }
+          if let action = key.onUpdate, !action.isEmpty { b.p("ON UPDATE", action) }
+          if let action = key.onDelete, !action.isEmpty { b.p("ON DELETE", action) }
+        }
+      }
+      for check in table.checks {
+        b.comma().nl()
+        // sqlite `check`: parentheses unless the trimmed text already starts and ends with them.
+        let trimmed = check.expression.trimmingGoSpace()
+        let expression = trimmed.hasPrefix("(") && trimmed.hasSuffix(")") ? check.expression : "(" + trimmed + ")"
+        if !check.name.isEmpty { b.p("CONSTRAINT").ident(check.name) }
+        b.p("CHECK", expression)
+      }
+    }
+    if let failure { throw failure }
+    var tableOptions: [String] = []
+    if table.withoutRowID { tableOptions.append("WITHOUT ROWID") }
+    if table.strict { tableOptions.append("STRICT") }
+    b.mapComma(tableOptions) { b.p($0) }
+    append("create \(HCLText.goQuoted(table.name)) table", b)
+    for index in table.indexes {
+      // An inline UNIQUE constraint's automatic index cannot be created by name: Atlas names it <table>_<columns>.
+      var name = index.name
+      if name.hasPrefix("sqlite_autoindex") {
+        var names = [table.name]
+        for (position, part) in index.parts.enumerated() {
+          guard case .column(let column) = part.key else {
+            throw WriterError(message: "unexpected index part \(name) (\(position))")
+          }
+          names.append(column)
+        }
+        name = names.joined(separator: "_")
+      }
+      let i = builder().p("CREATE")
+      if index.unique { i.p("UNIQUE") }
+      i.p("INDEX").ident(name).p("ON").ident(table.name)
+      sqliteParts(i, index.parts)
+      if let predicate = index.predicate, !predicate.isEmpty { i.p("WHERE").p(predicate) }
+      append("create index \(HCLText.goQuoted(name)) to table: \(HCLText.goQuoted(table.name))", i)
+    }
+  }
+
+  func isAutoincrementKey(_ key: PrimaryKey, in table: Table) -> Bool {
+    guard key.parts.count == 1, case .column(let name) = key.parts[0].key else { return false }
+    return table.columns.contains { $0.name == name && $0.autoIncrement }
+  }
+
+  func sqliteParts(_ b: SQLBuilder, _ parts: [IndexPart]) {
+    b.wrap {
+      b.mapComma(parts) { part in
+        switch part.key {
+        case .column(let name): b.ident(name)
+        case .expression(let text): b.write(SQLText.mayWrap(text))
+        }
+        if part.descending { b.p("DESC") }
+      }
+    }
+  }
+
+  /// sqlite `FormatType`: a known type by its lower-cased name alone (sizes dropped), any other as declared.
+  static func sqliteType(_ type: ColumnType) -> String {
+    switch type {
+    case .named(let name): return String(name.prefix { $0 != "(" }).replacingOccurrences(of: "_", with: " ")
+    case .raw(let text): return text
+    case .enumeration(_, let name): return name
+    }
+  }
+
+  static let sqliteNumeric: Set<String> = [
+    "bool", "boolean", "int2", "int8", "int", "uint64", "integer", "tinyint", "smallint", "mediumint", "bigint",
+    "unsigned big int", "real", "double", "double precision", "float", "numeric", "decimal",
+  ]
+
+  static func sqliteExpression(_ value: HCLValue) -> DefaultExpression {
+    switch value {
+    case .string(let text): return .literal("'" + text.replacingOccurrences(of: "'", with: "''") + "'")
+    case .number(let digits): return .literal(digits)
+    case .bool(let flag): return .literal(flag ? "true" : "false")
+    case .identifier(let name): return .literal(name)
+    case .raw(let text): return .expression(text)
+    }
+  }
+
+  /// sqlite `defaultValue`: literals bare for numeric types, else single-quoted (a double-quoted one read as a Go
+  /// string first); expressions wrapped in parentheses.
+  static func sqliteDefault(_ expression: DefaultExpression, type: ColumnType) throws(WriterError) -> String {
+    switch expression {
+    case .expression(let text): return SQLText.mayWrap(text)
+    case .literal(let value):
+      if sqliteNumeric.contains(sqliteType(type)) { return value }
+      if SQLText.isQuoted(value, "'") { return value }
+      var text = value
+      if SQLText.isQuoted(value, "\"") {
+        guard let unquoted = GoString.unquote(String(value.dropFirst().dropLast())) else {
+          throw WriterError(message: "invalid syntax: \(value)")
+        }
+        text = unquoted
+      }
+      return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
   }
 }
