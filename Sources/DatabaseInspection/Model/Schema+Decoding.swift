@@ -35,7 +35,7 @@ extension Schema {
 extension Table {
   private enum Keys: String, CodingKey {
     case name, columns, primaryKey, foreignKeys, indexes, checks, comment, charset, collation, engine, withoutRowID
-    case strict, uniques, partition, createOptions, autoIncrement
+    case strict, uniques, partition, createOptions, autoIncrement, engineName
   }
 
   public init(from decoder: any Decoder) throws {
@@ -55,6 +55,7 @@ extension Table {
     partition = try c.value(.partition, or: nil)
     createOptions = try c.value(.createOptions, or: nil)
     autoIncrement = try c.value(.autoIncrement, or: nil)
+    engineName = try c.value(.engineName, or: nil)
   }
 }
 

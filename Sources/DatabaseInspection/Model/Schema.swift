@@ -48,6 +48,8 @@ public struct Table: Sendable, Equatable, Codable {
   public var collation: String? = nil
   /// MySQL: printed only when not the server's default engine.
   public var engine: HCLValue? = nil
+  /// MySQL: that engine as the server spells it (`MEMORY` where HCL says `Memory`), which the SQL writer prints.
+  public var engineName: String? = nil
   /// MySQL: INFORMATION_SCHEMA.TABLES.CREATE_OPTIONS when not empty, and the table's AUTO_INCREMENT counter; only the
   /// SQL writer prints them (Atlas's CREATE TABLE options).
   public var createOptions: String? = nil

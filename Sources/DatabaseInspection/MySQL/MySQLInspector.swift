@@ -89,6 +89,7 @@ enum MySQLInspector {
       // Atlas prints the engine only when it is not the server's default one.
       if let engine = row[7], !engine.isEmpty, let isDefault = row[8], isDefault == "0" {
         table.engine = MySQLTypes.engine(engine)
+        table.engineName = engine
       }
       schemas[index].tables.append(table)
     }

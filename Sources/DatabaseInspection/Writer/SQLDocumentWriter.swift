@@ -531,7 +531,7 @@ private struct Planner {
     if let collation, !collation.isEmpty { b.p("COLLATE", collation) }
     if let comment = table.comment { b.p("COMMENT", Self.mysqlQuote(comment)) }
     if let options = table.createOptions, !options.isEmpty { b.p(options) }
-    if let engine = table.engine, let name = Self.plain(engine) { b.p("ENGINE", name) }
+    if let engine = table.engine, let name = table.engineName ?? Self.plain(engine) { b.p("ENGINE", name) }
     if let counter = table.autoIncrement, counter > 1 { b.p("AUTO_INCREMENT", String(counter)) }
     append("create \(HCLText.goQuoted(table.name)) table", b)
   }
