@@ -124,16 +124,15 @@ private struct Planner {
       break
     }
     if !cycle {
-      // sort.Slice by position; a step that is no table, or a table nothing visited, counts as 0. Go's sort is
-      // stable up to 12 elements (insertion sort); beyond, this stable sort is our reading.
+      // sort.Slice by position; a step that is no table, or a table nothing visited, counts as 0. Go's sort.Slice
+      // is stable only up to 12 elements: GoSort moves equal keys as it does.
       func key(_ step: Step) -> Int {
         guard case .table(let schema, let index, _) = step else { return sorted[""] ?? 0 }
         return sorted[table(schema, index).name] ?? 0
       }
-      return steps.enumerated().sorted { a, b in
-        let (ka, kb) = (key(a.element), key(b.element))
-        return ka != kb ? ka < kb : a.offset < b.offset
-      }.map(\.element)
+      var keyed = steps.map { (key: key($0), step: $0) }
+      GoSort.slice(&keyed) { $0.key < $1.key }
+      return keyed.map(\.step)
     }
     var planned: [Step] = []
     var deferred: [Step] = []
