@@ -118,8 +118,8 @@ private struct Planner {
       return false
     }
     var cycle = false
-    // Go compares strings byte-wise; Swift's < on String orders by Unicode scalars, which is the same order.
-    for name in dependencies.keys.sorted() where visit(name) {
+    // byKeys: Go compares strings byte-wise (Swift's < would compare normalized text).
+    for name in dependencies.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where visit(name) {
       cycle = true
       break
     }
@@ -352,7 +352,8 @@ private struct Planner {
         "set comment to column: \(HCLText.goQuoted(column.name)) on table: \(HCLText.goQuoted(table.name))", c)
     }
     let commented = (table.indexes + table.uniques).enumerated().sorted { a, b in
-      a.element.name != b.element.name ? a.element.name < b.element.name : a.offset < b.offset
+      a.element.name != b.element.name
+        ? a.element.name.utf8.lexicographicallyPrecedes(b.element.name.utf8) : a.offset < b.offset
     }.map(\.element)
     for index in commented {
       guard let comment = index.comment, !comment.isEmpty else { continue }
