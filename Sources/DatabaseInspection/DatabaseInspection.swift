@@ -43,7 +43,8 @@ public enum InspectFormat: Sendable, Equatable {
   public static let supported = #"{{ sql . }} and {{ sql . "INDENT" }}"#
 
   /// Reads a `--format` template. Atlas runs any Go template; we accept its SQL forms only: `{{ sql . }}` and
-  /// `{{ sql . "  " }}` (white space inside the braces free, `$` for `.`, a Go string or raw string argument).
+  /// `{{ sql . "  " }}` (white space inside the braces free, trim markers, `$` for `.`, a Go string or raw string
+  /// argument).
   public static func parse(_ template: String) -> Result<InspectFormat, InspectionError> {
     let unsupported = InspectionError(
       .unsupportedFormat, "unsupported --format template \(HCLText.goQuoted(template)): supported are \(supported)")
@@ -55,6 +56,8 @@ public enum InspectFormat: Sendable, Equatable {
       return true
     }
     guard take("{{") else { return .failure(unsupported) }
+    // Go's trim markers (`{{- … -}}`) trim text around the action; there is none, so they change nothing.
+    if rest.hasPrefix("- ") || rest.hasPrefix("-\t") || rest.hasPrefix("-\n") { rest = rest.dropFirst() }
     skipSpace()
     guard take("sql"), rest.first == " " || rest.first == "\t" else { return .failure(unsupported) }
     skipSpace()
@@ -66,6 +69,9 @@ public enum InspectFormat: Sendable, Equatable {
       indent = text
       rest = after
       skipSpace()
+    }
+    if rest.hasPrefix("-}}"), let before = template.dropLast(3).last, before == " " || before == "\t" || before == "\n" {
+      rest = rest.dropFirst()
     }
     guard take("}}"), rest.isEmpty else { return .failure(unsupported) }
     return .success(.sql(indent: indent))

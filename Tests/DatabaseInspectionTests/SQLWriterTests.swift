@@ -42,12 +42,15 @@ import Testing
       (#"{{ sql . "  " }}"#, .sql(indent: "  ")),
       (#"{{  sql   $   "\t"  }}"#, .sql(indent: "\t")),
       ("{{ sql . `    ` }}", .sql(indent: "    ")),
+      ("{{- sql . -}}", .sql(indent: nil)),
+      (#"{{- sql . "  " }}"#, .sql(indent: "  ")),
     ]
     for (template, format) in accepted {
       #expect((try? InspectFormat.parse(template).get()) == format, "\(template)")
     }
     for template in ["{{ json . }}", "{{ sql }}", "{{ sql . \"  \" \"x\" }}", "{{ sql . }} extra", "sql", "",
-      "{{ sql . \"unterminated }}", "{{ sqlx . }}", "{{ mermaid . }}", "{{ $.MarshalHCL }}"]
+      "{{ sql . \"unterminated }}", "{{ sqlx . }}", "{{ mermaid . }}", "{{ $.MarshalHCL }}", "{{-sql . }}",
+      "{{ sql .-}}"]
     {
       switch InspectFormat.parse(template) {
       case .success(let format): Issue.record("\(template) was accepted as \(format)")
