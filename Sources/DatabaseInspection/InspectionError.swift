@@ -3,7 +3,7 @@
 
 public struct InspectionError: Error, Sendable, Equatable, CustomStringConvertible {
   public enum Code: String, Sendable, Equatable {
-    case invalidURL, unsupportedDriver, connectionFailed, queryFailed, unexpectedCatalog, invalidExclude, unprintable
+    case invalidURL, unsupportedDriver, connectionFailed, queryFailed, unexpectedCatalog, invalidExclude, unprintable, unsupportedFormat
   }
 
   public var code: Code

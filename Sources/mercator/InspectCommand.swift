@@ -15,8 +15,9 @@ struct InspectCommand: AsyncParsableCommand {
       Either --url URL, or -c FILE --env NAME for the url (and schemas, exclude) of an env of an atlas.hcl; an \
       aws_rds_token data source the url reads is run first (credentials from the standard AWS chain). \
       Supported today: SQLite (sqlite://path, sqlite://name?mode=memory) and PostgreSQL (postgres://…; \
-      ?search_path=s inspects one schema) and MySQL/MariaDB (mysql://, maria://, mariadb://, +unix). Errors go to \
-      stderr with the password masked.
+      ?search_path=s inspects one schema) and MySQL/MariaDB (mysql://, maria://, mariadb://, +unix). With \
+      --format '{{ sql . }}' or '{{ sql . "  " }}' it prints the schema as SQL DDL instead, as \
+      `atlas schema inspect --format` does. Errors go to stderr with the password masked.
       """
   )
 
@@ -38,6 +39,12 @@ struct InspectCommand: AsyncParsableCommand {
   @Option(help: "A glob of resources to leave out, such as users or *.[ab]* (repeatable).")
   var exclude: [String] = []
 
+  @Option(help: ArgumentHelp(
+    "Print SQL DDL instead of HCL, as Atlas's template does: '{{ sql . }}' (one line per statement) or "
+      + "'{{ sql . \"  \" }}' (statements indented by the given string).",
+    valueName: "template"))
+  var format: String?
+
   func validate() throws {
     switch (url, config) {
     case (.some, .some): throw ValidationError("give either --url or -c FILE --env NAME, not both")
@@ -50,10 +57,21 @@ struct InspectCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
+    var output = InspectFormat.hcl
+    if let format {
+      // Checked before anything runs: a template we cannot honour must not cost a connection.
+      switch InspectFormat.parse(format) {
+      case .success(let parsed): output = parsed
+      case .failure(let error):
+        printError("mercator inspect: \(error.message)")
+        throw ExitCode(1)
+      }
+    }
     var request = InspectRequest(url: url ?? "", schemas: schemas, exclude: exclude)
     if let config, let environment {
       request = try await requestFromConfig(config, environment: environment)
     }
+    request.format = output
     do {
       print(try DatabaseInspection.inspect(request), terminator: "")
     } catch {

@@ -41,12 +41,15 @@ import Testing
           report.notRun.append((id, "MySQL 8 only; the test servers have MariaDB 10.11 and no MySQL 8"))
           continue
         }
-        guard section.name.hasSuffix(".hcl") else {
-          report.notRun.append((id, "not HCL (--format '{{ sql . }}' SQL DDL output is not implemented by mercator inspect)"))
+        // HCL, or SQL DDL for an output whose header gives Atlas's `--format '{{ sql . … }}'`.
+        guard let format = goldenFormat(for: section.name, header: file.header),
+          section.name.hasSuffix(".hcl") || format != .hcl
+        else {
+          report.notRun.append((id, "neither HCL nor a --format template mercator inspect accepts"))
           continue
         }
         do {
-          let (actual, schema) = try Self.run(file, case: caseName, server: server, admin: admin)
+          let (actual, schema) = try Self.run(file, case: caseName, server: server, admin: admin, format: format)
           let expected = PostgresConformanceTests.oneTrailingNewline(section.text)
             .replacingOccurrences(of: "$db", with: schema ?? "")
             .replacingOccurrences(of: "$charset", with: charset).replacingOccurrences(of: "$collate", with: collation)
@@ -59,6 +62,55 @@ import Testing
       }
     }
     report.finish("MySQL/MariaDB inspect conformance (MariaDB)", knownFailures: Self.knownFailures, showingRunnable: true)
+  }
+
+  /// The SQL writer checked by MariaDB itself: each runnable case's schema, printed as SQL, applied to emptied
+  /// databases of the same names and inspected again, gives the same HCL.
+  @Test(.enabled(if: TestServers.mariaDBURL != nil, "MERCATOR_TEST_MARIADB_URL is not set"))
+  func sqlOutputRoundTrips() throws {
+    let server = try #require(TestServers.mariaDBURL)
+    let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
+      .filter { $0.hasPrefix("my-") && $0.hasSuffix(".txtar") }.sorted()
+    let admin = try Self.connect(server)
+    var report = ConformanceReport()
+    for name in names {
+      let file = SectionFile(try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8))
+      let caseName = String(name.dropLast(".txtar".count))
+      let runsOn = file.header.split(separator: "\n").first { $0.hasPrefix("runs on:") } ?? ""
+      guard !(runsOn.contains("mysql8") && !runsOn.contains("maria")),
+        file.sections.contains(where: { $0.name == "expected.hcl" })
+      else { continue }
+      let id = caseName + "/expected.hcl"
+      do {
+        let (hcl, _) = try Self.run(file, case: caseName, server: server, admin: admin)
+        let (sql, _) = try Self.run(file, case: caseName, server: server, admin: admin, format: .sql(indent: "  "))
+        let setup = try #require(file["setup.sql"])
+        let databases = Self.createdDatabases(setup)
+        for database in databases.reversed() { try admin.execute("DROP DATABASE IF EXISTS `\(database)`") }
+        defer { for database in databases.reversed() { try? admin.execute("DROP DATABASE IF EXISTS `\(database)`") } }
+        let scope = file.header.split(separator: "\n").first { $0.hasPrefix("scope:") } ?? ""
+        let again: String
+        if let restricted = scope.range(of: "restricted to schemas ") {
+          // Realm scope: the SQL creates the databases itself.
+          try Self.connect(server).execute(sql)
+          let schemas = String(scope[restricted.upperBound...].prefix { !$0.isWhitespace && $0 != ":" })
+          let url = PostgresConformanceTests.replacingDatabase(in: server, with: "")
+          again = try DatabaseInspection.inspect(InspectRequest(url: url, schemas: [schemas]))
+        } else {
+          let schema = try #require(databases.first)
+          try admin.execute("CREATE DATABASE `\(schema)`")
+          let url = PostgresConformanceTests.replacingDatabase(in: server, with: schema)
+          try Self.connect(url).execute(sql)
+          again = try DatabaseInspection.inspect(InspectRequest(url: url))
+        }
+        if again == hcl { report.passed.append(id) } else {
+          report.failed.append((id, PostgresConformanceTests.difference(hcl, again)))
+        }
+      } catch {
+        report.failed.append((id, "\(error)"))
+      }
+    }
+    report.finish("MariaDB SQL output round trip", knownFailures: [:])
   }
 
   /// Atlas's batching: 7 round trips for one schema (variables, schemas, tables, then columns, indexes, foreign
@@ -93,7 +145,7 @@ import Testing
   /// Drops and creates the setup's databases, runs the setup, inspects with the header's scope. Returns the output
   /// and the schema name `$db` stands for.
   static func run(
-    _ file: SectionFile, case caseName: String, server: String, admin: MySQLConnection
+    _ file: SectionFile, case caseName: String, server: String, admin: MySQLConnection, format: InspectFormat = .hcl
   ) throws -> (String, String?) {
     let setup = try #require(file["setup.sql"], "\(caseName) has no setup.sql")
     let databases = createdDatabases(setup)
@@ -110,11 +162,11 @@ import Testing
     if let restricted = scope.range(of: "restricted to schemas ") {
       let schemas = String(scope[restricted.upperBound...].prefix { !$0.isWhitespace && $0 != ":" })
       let url = PostgresConformanceTests.replacingDatabase(in: server, with: "")
-      return (try DatabaseInspection.inspect(InspectRequest(url: url, schemas: [schemas])), nil)
+      return (try DatabaseInspection.inspect(InspectRequest(url: url, schemas: [schemas], format: format)), nil)
     }
     let schema = try #require(databases.first, "\(caseName): schema scope but no CREATE DATABASE in the setup")
     let url = PostgresConformanceTests.replacingDatabase(in: server, with: schema)
-    return (try DatabaseInspection.inspect(InspectRequest(url: url)), schema)
+    return (try DatabaseInspection.inspect(InspectRequest(url: url, format: format)), schema)
   }
 
   static func createdDatabases(_ setup: String) -> [String] {

@@ -37,6 +37,31 @@ import Testing
     #expect(value("(1) + (2)", "int") == .raw("((1) + (2))"))
   }
 
+  /// The default the SQL writer prints (Atlas's schema.Literal / RawExpr): digits and quoting as the server gave them.
+  @Test func sqlDefaults() {
+    func maria(_ raw: String, _ type: String) -> DefaultExpression? {
+      MySQLTypes.defaultExpression(raw, type: .named(type), mariaDB: true, extra: MySQLTypes.Extra())
+    }
+    func mysql(_ raw: String, _ type: String, generated: Bool = false) -> DefaultExpression? {
+      var extra = MySQLTypes.Extra()
+      extra.defaultGenerated = generated
+      return MySQLTypes.defaultExpression(raw, type: .named(type), mariaDB: false, extra: extra)
+    }
+    #expect(maria("NULL", "int") == nil)
+    #expect(maria("'it''s'", "varchar(9)") == .literal("'it''s'"))
+    #expect(maria("1.50", "decimal(10,2)") == .literal("1.50"))
+    #expect(maria("b'101'", "bit(3)") == .literal("b'101'"))
+    #expect(maria("current_timestamp()", "datetime") == .expression("(current_timestamp())"))
+    #expect(maria("1 + 2", "int") == .expression("(1 + 2)"))
+    #expect(mysql("1.50", "decimal(10,2)") == .literal("1.50"))
+    #expect(mysql("it's \"x\"", "varchar(9)") == .literal(#""it's \"x\"""#))
+    #expect(mysql("0x00", "varbinary(4)") == .literal("0x00"))
+    #expect(mysql("CURRENT_TIMESTAMP(6)", "timestamp(6)") == .expression("CURRENT_TIMESTAMP(6)"))
+    #expect(mysql("CURRENT_TIMESTAMP", "timestamp", generated: true) == .expression("CURRENT_TIMESTAMP"))
+    #expect(mysql("(now() + 1)", "datetime", generated: true) == .expression("(now() + 1)"))
+    #expect(mysql("rand()", "double", generated: true) == .expression("(rand())"))
+  }
+
   @Test func mySQLDefaults() {
     var generated = MySQLTypes.Extra()
     generated.defaultGenerated = true

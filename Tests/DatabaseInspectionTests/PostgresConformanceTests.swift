@@ -16,11 +16,8 @@ import Testing
   /// true) or when an output not listed fails.
   static let knownFailures: [String: String] = [:]
 
-  /// Outputs that cannot be produced by this inspector at all (not HCL), reported as unrunnable.
-  static let unrunnable: [String: String] = [
-    "pg-15-check-constraints-from-sql/expected.sql-format.sql":
-      "--format '{{ sql . \"  \" }}' (SQL DDL output) is not implemented by mercator inspect"
-  ]
+  /// Outputs that cannot be produced by this inspector at all, reported as unrunnable.
+  static let unrunnable: [String: String] = [:]
 
   @Test func serverIsConfiguredInCI() {
     let inCI = Self.environment["CI"].map { !$0.isEmpty } ?? false
@@ -49,12 +46,16 @@ import Testing
           report.notRun.append((id, reason))
           continue
         }
-        guard section.name.hasSuffix(".hcl") else {
-          report.notRun.append((id, "not an HCL output and not listed as unrunnable"))
+        // HCL, or SQL DDL for an output whose header gives Atlas's `--format '{{ sql . … }}'`.
+        guard let format = goldenFormat(for: section.name, header: file.header),
+          section.name.hasSuffix(".hcl") || format != .hcl
+        else {
+          report.notRun.append((id, "neither HCL nor a --format template mercator inspect accepts"))
           continue
         }
         do {
-          let actual = try Self.run(file, expected: section.name, case: caseName, server: server, admin: admin)
+          let actual = try Self.run(
+            file, expected: section.name, case: caseName, server: server, admin: admin, format: format)
           let expected = Self.oneTrailingNewline(section.text)
           if actual == expected { report.passed.append(id) } else { report.failed.append((id, Self.difference(expected, actual))) }
         } catch {
@@ -63,6 +64,70 @@ import Testing
       }
     }
     report.finish("PostgreSQL inspect conformance", knownFailures: Self.knownFailures)
+  }
+
+  /// The SQL writer checked by PostgreSQL itself: each golden case's schema, printed as SQL, applied to an empty
+  /// database and inspected again, gives the same HCL. Outputs inspected with flags are skipped (an excluded table
+  /// can still be referenced), and so are the cases whose SQL Atlas itself cannot apply.
+  @Test(.enabled(if: serverURL != nil, "MERCATOR_TEST_POSTGRES_URL is not set"))
+  func sqlOutputRoundTrips() throws {
+    let server = try #require(Self.serverURL)
+    let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
+      .filter { $0.hasPrefix("pg-") && $0.hasSuffix(".txtar") }.sorted()
+    let admin = try PostgresConnection(DatabaseURL.parse(server))
+    var report = ConformanceReport()
+    for name in names {
+      let file = SectionFile(try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8))
+      let caseName = String(name.dropLast(".txtar".count))
+      for section in file.sections where section.name.hasPrefix("expected") && section.name.hasSuffix(".hcl") {
+        let id = caseName + "/" + section.name
+        let flags = Self.arguments(for: section.name, header: file.header)
+        guard flags.exclude.isEmpty, flags.schemas.isEmpty else { continue }
+        if let reason = Self.roundTripExceptions[caseName] {
+          report.notRun.append((id, reason))
+          continue
+        }
+        do {
+          let hcl = try Self.run(file, expected: section.name, case: caseName, server: server, admin: admin)
+          let sql = try Self.run(
+            file, expected: section.name, case: caseName, server: server, admin: admin, format: .sql(indent: "  "))
+          let again = try Self.apply(sql, like: file, case: caseName, server: server, admin: admin)
+          if again == hcl { report.passed.append(id) } else { report.failed.append((id, Self.difference(hcl, again))) }
+        } catch {
+          report.failed.append((id, "\(error)"))
+        }
+      }
+    }
+    report.finish("PostgreSQL SQL output round trip", knownFailures: [:])
+  }
+
+  /// Cases whose SQL cannot be applied as Atlas prints it (it would fail the same way).
+  static let roundTripExceptions: [String: String] = [
+    "pg-04-column-domain-type": "the domain is Pro-only: the open-source plan uses it without creating it"
+  ]
+
+  /// Applies SQL to a fresh database in the case's scope (its schema created first in schema scope, as Atlas's SQL
+  /// assumes) and inspects it as the case does.
+  static func apply(
+    _ sql: String, like file: SectionFile, case caseName: String, server: String, admin: PostgresConnection
+  ) throws -> String {
+    let database = databaseName(caseName + "_rt")
+    try admin.execute("DROP DATABASE IF EXISTS \(database) WITH (FORCE)")
+    try admin.execute("CREATE DATABASE \(database)")
+    defer { try? admin.execute("DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
+    let databaseURL = replacingDatabase(in: server, with: database)
+    let scope = file.header.split(separator: "\n").first { $0.hasPrefix("scope:") } ?? ""
+    var url = databaseURL
+    if scope.contains("SCHEMA"), let schema = createdSchema(try #require(file["setup.sql"])) {
+      try PostgresConnection(DatabaseURL.parse(databaseURL)).execute("CREATE SCHEMA \(schema)")
+      url += (url.contains("?") ? "&" : "?") + "search_path=" + schema
+    }
+    var schemas: [String] = []
+    if let restricted = scope.range(of: "restricted to schemas ") {
+      schemas = [String(scope[restricted.upperBound...].prefix { !$0.isWhitespace && $0 != "." })]
+    }
+    try PostgresConnection(DatabaseURL.parse(url)).execute(sql)
+    return try DatabaseInspection.inspect(InspectRequest(url: url, schemas: schemas))
   }
 
   /// Atlas's batching: 7 round trips for one schema (schemas, enums, tables, then columns, indexes, foreign keys,
@@ -96,8 +161,10 @@ import Testing
 
   /// Creates the case's database, applies its setup, inspects with the scope and flags of the header.
   static func run(
-    _ file: SectionFile, expected: String, case caseName: String, server: String, admin: PostgresConnection
+    _ file: SectionFile, expected: String, case caseName: String, server: String, admin: PostgresConnection,
+    format: InspectFormat = .hcl
   ) throws -> String {
+    // `expected.state2.hcl` → `.state2`, `expected.sql-format.sql` → `.sql-format`.
     let variant = expected.dropFirst("expected".count).dropLast(".hcl".count)
     let state = variant.hasPrefix(".state") ? String(variant.dropFirst()) : nil
     let setupName = state.map { "setup.\($0).sql" } ?? "setup.sql"
@@ -121,7 +188,8 @@ import Testing
     } else if let restricted = scope.range(of: "restricted to schemas ") {
       schemas += [String(scope[restricted.upperBound...].prefix { !$0.isWhitespace && $0 != "." })]
     }
-    return try DatabaseInspection.inspect(InspectRequest(url: url, schemas: schemas, exclude: flags.exclude))
+    return try DatabaseInspection.inspect(
+      InspectRequest(url: url, schemas: schemas, exclude: flags.exclude, format: format))
   }
 
   /// The `args:` the header's `sections:` list gives for an output: `--exclude "x"`, `--schema a,b`.

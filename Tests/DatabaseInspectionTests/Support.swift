@@ -3,6 +3,8 @@
 import Foundation
 import Testing
 
+@testable import DatabaseInspection
+
 enum Fixtures {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures/inspect")
@@ -66,6 +68,16 @@ func checkSection(
   if let expected {
     #expect(actual == expected, "\(url.lastPathComponent): \(section) differs", sourceLocation: sourceLocation)
   }
+}
+
+/// The `--format` template a golden's header gives an output (`expected.sql-format.sql: args: --format '{{ … }}'`),
+/// read as `mercator inspect --format` reads it; `.hcl` when the header gives none, nil when it gives one we refuse.
+func goldenFormat(for section: String, header: String) -> InspectFormat? {
+  guard let line = header.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(section + ":") }),
+    let flag = line.range(of: "--format '")
+  else { return .hcl }
+  let template = line[flag.upperBound...].prefix { $0 != "'" }
+  return try? InspectFormat.parse(String(template)).get()
 }
 
 /// What a conformance run over Atlas's goldens found: outputs that pass, fail, or cannot run here, by id.

@@ -7,6 +7,18 @@ extension KeyedDecodingContainer {
   }
 }
 
+extension Realm {
+  private enum Keys: String, CodingKey { case schemas, charset, collation, mariaDB }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: Keys.self)
+    self.init(schemas: try c.value(.schemas, or: []))
+    charset = try c.value(.charset, or: nil)
+    collation = try c.value(.collation, or: nil)
+    mariaDB = try c.value(.mariaDB, or: false)
+  }
+}
+
 extension Schema {
   private enum Keys: String, CodingKey { case name, tables, enums, comment, charset, collation }
 
@@ -23,7 +35,7 @@ extension Schema {
 extension Table {
   private enum Keys: String, CodingKey {
     case name, columns, primaryKey, foreignKeys, indexes, checks, comment, charset, collation, engine, withoutRowID
-    case strict, uniques, partition
+    case strict, uniques, partition, createOptions, autoIncrement, engineName
   }
 
   public init(from decoder: any Decoder) throws {
@@ -41,13 +53,16 @@ extension Table {
     strict = try c.value(.strict, or: false)
     uniques = try c.value(.uniques, or: [])
     partition = try c.value(.partition, or: nil)
+    createOptions = try c.value(.createOptions, or: nil)
+    autoIncrement = try c.value(.autoIncrement, or: nil)
+    engineName = try c.value(.engineName, or: nil)
   }
 }
 
 extension Column {
   private enum Keys: String, CodingKey {
     case name, type, nullable, defaultValue, unsigned, comment, charset, collation, onUpdate, autoIncrement
-    case identity, generated
+    case identity, generated, sqlDefault
   }
 
   public init(from decoder: any Decoder) throws {
@@ -64,6 +79,7 @@ extension Column {
     autoIncrement = try c.value(.autoIncrement, or: false)
     identity = try c.value(.identity, or: nil)
     generated = try c.value(.generated, or: nil)
+    sqlDefault = try c.value(.sqlDefault, or: nil)
   }
 }
 

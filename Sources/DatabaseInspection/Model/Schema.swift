@@ -4,6 +4,12 @@
 /// Every inspected schema, in the order Atlas prints them.
 public struct Realm: Sendable, Equatable, Codable {
   public var schemas: [Schema]
+  /// MySQL: the server's default charset and collation (`@@character_set_server`, `@@collation_server`). The SQL
+  /// writer adds CHARSET/COLLATE to CREATE DATABASE only when a schema's differ from them.
+  public var charset: String? = nil
+  public var collation: String? = nil
+  /// MySQL: whether the server is MariaDB, where a generated column takes no NULL clause in CREATE TABLE.
+  public var mariaDB = false
 
   public init(schemas: [Schema] = []) { self.schemas = schemas }
 }
@@ -42,6 +48,12 @@ public struct Table: Sendable, Equatable, Codable {
   public var collation: String? = nil
   /// MySQL: printed only when not the server's default engine.
   public var engine: HCLValue? = nil
+  /// MySQL: that engine as the server spells it (`MEMORY` where HCL says `Memory`), which the SQL writer prints.
+  public var engineName: String? = nil
+  /// MySQL: INFORMATION_SCHEMA.TABLES.CREATE_OPTIONS when not empty, and the table's AUTO_INCREMENT counter; only the
+  /// SQL writer prints them (Atlas's CREATE TABLE options).
+  public var createOptions: String? = nil
+  public var autoIncrement: Int64? = nil
   /// SQLite's table options, printed after every block (Atlas embeds them as an anonymous resource).
   public var withoutRowID = false
   public var strict = false
@@ -57,6 +69,9 @@ public struct Column: Sendable, Equatable, Codable {
   public var type: ColumnType
   public var nullable: Bool
   public var defaultValue: HCLValue? = nil
+  /// MySQL and SQLite: the default as Atlas's inspector holds it, for the SQL writer. `defaultValue` is derived from the same
+  /// text for HCL and loses what SQL keeps (`0.00` prints `0` there, quoting and escapes are gone).
+  public var sqlDefault: DefaultExpression? = nil
   /// MySQL: `unsigned = true|false`, when the type carries it.
   public var unsigned: Bool? = nil
   public var comment: String? = nil
@@ -73,6 +88,13 @@ public struct Column: Sendable, Equatable, Codable {
     self.type = type
     self.nullable = nullable
   }
+}
+
+/// A column default as Atlas's schema package holds it: a literal (`schema.Literal`, quoted as the inspector quoted
+/// it) or an expression (`schema.RawExpr`). The SQL writers quote them differently.
+public enum DefaultExpression: Sendable, Equatable, Codable {
+  case literal(String)
+  case expression(String)
 }
 
 /// A column type as Atlas prints it: a registered type name (`varchar(255)`, `enum.status`) or `sql("…")`.

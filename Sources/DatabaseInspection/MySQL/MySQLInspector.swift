@@ -30,6 +30,10 @@ enum MySQLInspector {
     } catch {
       throw InspectionError(.invalidExclude, error.message)
     }
+    // What the SQL writer needs of the server (Atlas's realm charset/collation and conn.Maria()).
+    realm.charset = variables.first?[2]
+    realm.collation = variables.first?[1]
+    realm.mariaDB = server.mariaDB
     return realm
   }
 
@@ -80,9 +84,12 @@ enum MySQLInspector {
       table.charset = row[2]
       table.collation = row[3]
       table.comment = row[5].flatMap { $0.isEmpty ? nil : $0 }
+      table.autoIncrement = row[4].flatMap { Int64($0) }
+      table.createOptions = row[6].flatMap { $0.isEmpty ? nil : $0 }
       // Atlas prints the engine only when it is not the server's default one.
       if let engine = row[7], !engine.isEmpty, let isDefault = row[8], isDefault == "0" {
         table.engine = MySQLTypes.engine(engine)
+        table.engineName = engine
       }
       schemas[index].tables.append(table)
     }
@@ -129,6 +136,7 @@ enum MySQLInspector {
       }
       if let raw = row[6] {
         column.defaultValue = MySQLTypes.defaultValue(raw, type: type, mariaDB: mariaDB, extra: extra)
+        column.sqlDefault = MySQLTypes.defaultExpression(raw, type: type, mariaDB: mariaDB, extra: extra)
       }
       column.charset = row[8].flatMap { $0.isEmpty ? nil : $0 }
       column.collation = row[9].flatMap { $0.isEmpty ? nil : $0 }

@@ -124,6 +124,38 @@ enum MySQLTypes {
     return literal("'" + raw.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'")
   }
 
+  /// The default as Atlas's inspector builds it (`marDefaultExpr` on MariaDB, `myDefaultExpr` on MySQL), which its
+  /// SQL planner prints: literals of numeric and bit types bare, MySQL's other literals Go-quoted, MariaDB's as the
+  /// server quoted them, expressions wrapped in parentheses unless CURRENT_TIMESTAMP on a time type.
+  static func defaultExpression(_ raw: String, type: ColumnType, mariaDB: Bool, extra: Extra) -> DefaultExpression? {
+    let typeName: String
+    switch type {
+    case .named(let name): typeName = String(name.prefix { $0 != "(" })
+    default: typeName = ""
+    }
+    let numeric = ["bool", "tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "numeric", "float", "double",
+      "real"].contains(typeName)
+    let time = ["datetime", "timestamp", "time", "date", "year"].contains(typeName)
+    if mariaDB {
+      if raw == "NULL" { return nil }
+      if SQLText.isQuoted(raw, "'") { return .literal(raw) }
+      if typeName == "bit", raw.hasPrefix("b'"), raw.hasSuffix("'") { return .literal(raw) }
+      if numeric, Double(raw) != nil { return .literal(raw) }
+      // Atlas compares with `current_timestamp` exactly; MariaDB's `current_timestamp()` takes the wrapping below.
+      if time, raw.lowercased() == "current_timestamp" { return .expression(raw) }
+      return .expression(SQLText.mayWrap(raw))
+    }
+    if extra.defaultGenerated {
+      if time, isCurrentTimestamp(raw) { return .expression(raw) }
+      return .expression(SQLText.mayWrap(unescape(raw)))
+    }
+    let binary = ["binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob"].contains(typeName)
+    if binary, raw.count > 2, raw.prefix(2).lowercased() == "0x" { return .literal(raw) }
+    if numeric || typeName == "bit" { return .literal(raw) }
+    if time, isCurrentTimestamp(raw) { return .expression(raw) }
+    return .literal(SQLText.isQuoted(raw, "\"", "'") ? raw : HCLText.goQuoted(raw))
+  }
+
   /// `current_timestamp`, optionally with `(n)`, any case (Atlas's reCurrTimestamp).
   static func isCurrentTimestamp(_ text: String) -> Bool {
     let lower = text.lowercased()

@@ -85,7 +85,10 @@ enum SQLiteInspector {
       let declared = row[safe: 1].text ?? ""
       let parsed = try SQLiteTypes.parse(declared)
       var column = Column(name: name, type: parsed.type, nullable: row[safe: 2].bool)
-      if let text = row[safe: 3].text { column.defaultValue = SQLiteTypes.defaultValue(text, isText: parsed.isText) }
+      if let text = row[safe: 3].text {
+        column.defaultValue = SQLiteTypes.defaultValue(text, isText: parsed.isText)
+        column.sqlDefault = SQLiteTypes.defaultExpression(text)
+      }
       // `hidden` is 2 for VIRTUAL and 3 for STORED generated columns (sqlite/pragma.c).
       if let hidden = row[safe: 5].integer, hidden >= 2 {
         guard let expression = generatedExpression(of: name, in: statement) else {

@@ -102,6 +102,14 @@ enum SQLiteTypes {
     return .string(text)
   }
 
+  /// The default as Atlas's `defaultExpr` holds it, for the SQL writer: literals (bools, numbers, quoted text, blobs)
+  /// and everything else as an expression (CURRENT_TIMESTAMP among them).
+  static func defaultExpression(_ text: String) -> DefaultExpression {
+    let isLiteral = goParseBool(text) || isLiteralNumber(text)
+      || isQuoted(text, quotes: [UInt8(ascii: "\""), UInt8(ascii: "'")]) || isBlob(text)
+    return isLiteral ? .literal(text) : .expression(text)
+  }
+
   /// Go's `strconv.ParseBool`.
   private static func goParseBool(_ text: String) -> Bool {
     ["1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False"].contains(text)
