@@ -256,22 +256,35 @@ enum PostgresInspector {
     """
   }
 
-  /// Atlas also reads each identity column's sequence `last_value` here, through a subquery that scans every
-  /// sequence of the database and calls `pg_get_serial_sequence` for each (1.5–4 s at 1,000 tables, issue 6
-  /// acceptance 4). Nothing printed uses it, so column 16 stays, as NULL.
+  /// Atlas's query, cut to what is printed (issue 6 acceptance 4: 1,000 tables), with the column positions kept:
+  /// - Atlas reads each identity column's sequence `last_value` through a subquery that scans every sequence of the
+  ///   database and calls `pg_get_serial_sequence` for each (1.5–4 s at 1,000 tables); nothing printed uses it, so
+  ///   column 16 is NULL;
+  /// - information_schema computes the length and precision columns with SQL functions that are not inlined, about
+  ///   10 µs per column each: numeric precision and scale and the interval type (unused: `intervalType` reads
+  ///   `format_type`) are NULL, and the varchar length and time precision are read only for the types that print them
+  ///   (`PostgresTypes.columnType`);
+  /// - the comment comes from a join on pg_description's key instead of `col_description`, a SQL function run per
+  ///   row (the same row: `ordinal_position` is `attnum`).
   static func columnsQuery(_ list: String) -> String {
     """
     SELECT t1.table_name, t1.column_name, t1.data_type, pg_catalog.format_type(a.atttypid, a.atttypmod) AS format_type, \
-    t1.is_nullable, t1.column_default, t1.character_maximum_length, t1.numeric_precision, t1.datetime_precision, \
-    t1.numeric_scale, t1.interval_type, t1.character_set_name, t1.collation_name, t1.is_identity, \
+    t1.is_nullable, t1.column_default, \
+    (CASE WHEN t1.data_type = 'character varying' THEN t1.character_maximum_length END) AS character_maximum_length, \
+    NULL AS numeric_precision, \
+    (CASE WHEN t1.data_type IN ('timestamp without time zone', 'timestamp with time zone', \
+    'time without time zone', 'time with time zone') THEN t1.datetime_precision END) AS datetime_precision, \
+    NULL AS numeric_scale, NULL AS interval_type, t1.character_set_name, t1.collation_name, t1.is_identity, \
     t1.identity_start, t1.identity_increment, NULL AS identity_last, \
-    t1.identity_generation, t1.generation_expression, col_description(t3.oid, "ordinal_position") AS comment, \
+    t1.identity_generation, t1.generation_expression, d.description AS comment, \
     t4.typtype, t4.typelem, t4.oid, a.attnum \
     FROM "information_schema"."columns" AS t1 \
     JOIN pg_catalog.pg_namespace AS t2 ON t2.nspname = t1.table_schema \
     JOIN pg_catalog.pg_class AS t3 ON t3.relnamespace = t2.oid AND t3.relname = t1.table_name \
     JOIN pg_catalog.pg_attribute AS a ON a.attrelid = t3.oid AND a.attname = t1.column_name \
     LEFT JOIN pg_catalog.pg_type AS t4 ON t4.oid = a.atttypid \
+    LEFT JOIN pg_catalog.pg_description AS d ON d.objoid = t3.oid \
+    AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum \
     WHERE t1.table_schema = $1 AND t1.table_name IN (\(list)) \
     ORDER BY t1.table_name, t1.ordinal_position
     """
@@ -285,6 +298,8 @@ enum PostgresInspector {
   /// pg_constraint's `conrelid` index. The only constraints it leaves out are foreign keys of other tables that
   /// reference the index; `indexKind` looks for the index's own name with type `u` or `x`, so a foreign key only
   /// mattered when it had the index's name, where Atlas's result depends on the aggregate's row order.
+  /// Also for speed: the comment is joined from pg_description instead of a per-row `obj_description` (a SQL
+  /// function), and `pg_get_indexdef` deparses only the parts that are expressions (the only ones that read it).
   static func indexesQuery(_ list: String, version: Int) -> String {
     let included = version >= 110000
       ? "(a.attname <> '' AND idx.indnatts > idx.indnkeyatts AND idx.ord > idx.indnkeyatts)" : "false"
@@ -297,11 +312,11 @@ enum PostgresInspector {
       (SELECT jsonb_object_agg(conname, contype) FROM pg_constraint \
       WHERE conrelid = idx.indrelid AND conindid = idx.indexrelid) AS constraints, \
       pg_get_expr(idx.indpred, idx.indrelid) AS predicate, \
-      pg_get_indexdef(idx.indexrelid, idx.ord, false) AS expression, \
+      (CASE WHEN a.attname IS NULL THEN pg_get_indexdef(idx.indexrelid, idx.ord, false) END) AS expression, \
       pg_index_column_has_property(idx.indexrelid, idx.ord, 'desc') AS isdesc, \
       pg_index_column_has_property(idx.indexrelid, idx.ord, 'nulls_first') AS nulls_first, \
       pg_index_column_has_property(idx.indexrelid, idx.ord, 'nulls_last') AS nulls_last, \
-      obj_description(i.oid, 'pg_class') AS comment, i.reloptions AS options, op.opcname AS opclass_name, \
+      d.description AS comment, i.reloptions AS options, op.opcname AS opclass_name, \
       op.opcnamespace::regnamespace::text AS opclass_schema, op.opcdefault AS opclass_default, \
       a2.attoptions AS opclass_params, \(nullsNotDistinct) AS indnullsnotdistinct \
       FROM (SELECT *, generate_series(1, array_length(i.indkey, 1)) AS ord, unnest(i.indkey) AS key \
@@ -313,6 +328,8 @@ enum PostgresInspector {
       JOIN pg_am am ON am.oid = i.relam \
       LEFT JOIN pg_opclass op ON op.oid = idx.indclass[idx.ord-1] \
       LEFT JOIN pg_attribute a2 ON (a2.attrelid, a2.attnum) = (idx.indexrelid, idx.ord) \
+      LEFT JOIN pg_description d ON d.objoid = i.oid AND d.classoid = 'pg_catalog.pg_class'::regclass \
+      AND d.objsubid = 0 \
       WHERE n.nspname = $1 AND t.relname IN (\(list)) \
       ORDER BY table_name, index_name, idx.ord
       """
