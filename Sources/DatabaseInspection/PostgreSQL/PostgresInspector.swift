@@ -256,38 +256,65 @@ enum PostgresInspector {
     """
   }
 
-  /// Atlas's query, cut to what is printed (issue 6 acceptance 4: 1,000 tables), with the column positions kept:
-  /// - Atlas reads each identity column's sequence `last_value` through a subquery that scans every sequence of the
-  ///   database and calls `pg_get_serial_sequence` for each (1.5–4 s at 1,000 tables); nothing printed uses it, so
-  ///   column 16 is NULL;
-  /// - information_schema computes the length and precision columns with SQL functions that are not inlined, about
-  ///   10 µs per column each: numeric precision and scale and the interval type (unused: `intervalType` reads
-  ///   `format_type`) are NULL, and the varchar length and time precision are read only for the types that print them
-  ///   (`PostgresTypes.columnType`);
-  /// - the comment comes from a join on pg_description's key instead of `col_description`, a SQL function run per
-  ///   row (the same row: `ordinal_position` is `attnum`).
+  /// Atlas reads `information_schema.columns` here and joins it back to the catalog by name. This is that view's
+  /// own definition (PostgreSQL 10–17: `pg_get_viewdef('information_schema.columns')`) cut to the columns that are
+  /// printed, with the catalog rows used directly and the positions of Atlas's columns kept (issue 6 acceptance 4:
+  /// at 1,000 tables the view and the joins by name took most of the inspection):
+  /// - numeric precision and scale and the interval type (unused: `intervalType` reads `format_type`) are NULL; the
+  ///   view computes each with a SQL function over whole rows, about 10 µs a column;
+  /// - the varchar length and time precision are computed only for the types that print them
+  ///   (`PostgresTypes.columnType`), with the view's functions and its `_pg_truetypid`/`_pg_truetypmod` written out;
+  /// - `identity_last` is NULL: Atlas reads it with a subquery that scans every sequence of the database for each
+  ///   identity column (1.5–4 s at 1,000 tables), and nothing printed uses it;
+  /// - the comment comes from pg_description's key (what `col_description`, a SQL function run per row, reads).
+  /// The view's row filter is kept whole (privileges, dropped and system columns, relation kinds, temp schemas).
   static func columnsQuery(_ list: String) -> String {
-    """
-    SELECT t1.table_name, t1.column_name, t1.data_type, pg_catalog.format_type(a.atttypid, a.atttypmod) AS format_type, \
-    t1.is_nullable, t1.column_default, \
-    (CASE WHEN t1.data_type = 'character varying' THEN t1.character_maximum_length END) AS character_maximum_length, \
-    NULL AS numeric_precision, \
-    (CASE WHEN t1.data_type IN ('timestamp without time zone', 'timestamp with time zone', \
-    'time without time zone', 'time with time zone') THEN t1.datetime_precision END) AS datetime_precision, \
-    NULL AS numeric_scale, NULL AS interval_type, t1.character_set_name, t1.collation_name, t1.is_identity, \
-    t1.identity_start, t1.identity_increment, NULL AS identity_last, \
-    t1.identity_generation, t1.generation_expression, d.description AS comment, \
-    t4.typtype, t4.typelem, t4.oid, a.attnum \
-    FROM "information_schema"."columns" AS t1 \
-    JOIN pg_catalog.pg_namespace AS t2 ON t2.nspname = t1.table_schema \
-    JOIN pg_catalog.pg_class AS t3 ON t3.relnamespace = t2.oid AND t3.relname = t1.table_name \
-    JOIN pg_catalog.pg_attribute AS a ON a.attrelid = t3.oid AND a.attname = t1.column_name \
-    LEFT JOIN pg_catalog.pg_type AS t4 ON t4.oid = a.atttypid \
-    LEFT JOIN pg_catalog.pg_description AS d ON d.objoid = t3.oid \
-    AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum \
-    WHERE t1.table_schema = $1 AND t1.table_name IN (\(list)) \
-    ORDER BY t1.table_name, t1.ordinal_position
-    """
+    let dataType = """
+      (CASE WHEN t.typtype = 'd' THEN \
+      CASE WHEN bt.typelem <> 0 AND bt.typlen = -1 THEN 'ARRAY' \
+      WHEN nbt.nspname = 'pg_catalog' THEN format_type(t.typbasetype, NULL) ELSE 'USER-DEFINED' END \
+      ELSE CASE WHEN t.typelem <> 0 AND t.typlen = -1 THEN 'ARRAY' \
+      WHEN nt.nspname = 'pg_catalog' THEN format_type(a.atttypid, NULL) ELSE 'USER-DEFINED' END END)
+      """
+    // `_pg_truetypid` and `_pg_truetypmod`. `data_type` is 'character varying' (or a time type) exactly when this
+    // type is that built-in one (format_type, once per row, is the costly part of `data_type`).
+    let trueTypeID = "(CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END)"
+    let trueType = trueTypeID + ", (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END)"
+    return """
+      SELECT c.relname AS table_name, a.attname AS column_name, \(dataType) AS data_type, \
+      pg_catalog.format_type(a.atttypid, a.atttypmod) AS format_type, \
+      (CASE WHEN a.attnotnull OR (t.typtype = 'd' AND t.typnotnull) THEN 'NO' ELSE 'YES' END) AS is_nullable, \
+      (CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END) AS column_default, \
+      (CASE WHEN \(trueTypeID) = 'pg_catalog.varchar'::regtype \
+      THEN information_schema._pg_char_max_length(\(trueType)) END) AS character_maximum_length, \
+      NULL AS numeric_precision, \
+      (CASE WHEN \(trueTypeID) IN ('pg_catalog.timestamp'::regtype, 'pg_catalog.timestamptz'::regtype, \
+      'pg_catalog.time'::regtype, 'pg_catalog.timetz'::regtype) \
+      THEN information_schema._pg_datetime_precision(\(trueType)) END) AS datetime_precision, \
+      NULL AS numeric_scale, NULL AS interval_type, NULL AS character_set_name, co.collname AS collation_name, \
+      (CASE WHEN a.attidentity IN ('a', 'd') THEN 'YES' ELSE 'NO' END) AS is_identity, \
+      seq.seqstart AS identity_start, seq.seqincrement AS identity_increment, NULL AS identity_last, \
+      (CASE a.attidentity WHEN 'a' THEN 'ALWAYS' WHEN 'd' THEN 'BY DEFAULT' END) AS identity_generation, \
+      (CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END) AS generation_expression, \
+      d.description AS comment, t.typtype, t.typelem, t.oid, a.attnum \
+      FROM pg_attribute a \
+      LEFT JOIN pg_attrdef ad ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum \
+      JOIN (pg_class c JOIN pg_namespace nc ON c.relnamespace = nc.oid) ON a.attrelid = c.oid \
+      JOIN (pg_type t JOIN pg_namespace nt ON t.typnamespace = nt.oid) ON a.atttypid = t.oid \
+      LEFT JOIN (pg_type bt JOIN pg_namespace nbt ON bt.typnamespace = nbt.oid) \
+      ON t.typtype = 'd' AND t.typbasetype = bt.oid \
+      LEFT JOIN (pg_collation co JOIN pg_namespace nco ON co.collnamespace = nco.oid) \
+      ON a.attcollation = co.oid AND (nco.nspname <> 'pg_catalog' OR co.collname <> 'default') \
+      LEFT JOIN (pg_depend dep JOIN pg_sequence seq ON dep.classid = 'pg_class'::regclass \
+      AND dep.objid = seq.seqrelid AND dep.deptype = 'i') \
+      ON dep.refclassid = 'pg_class'::regclass AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum \
+      LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum \
+      WHERE NOT pg_is_other_temp_schema(nc.oid) AND a.attnum > 0 AND NOT a.attisdropped \
+      AND c.relkind IN ('r', 'v', 'f', 'p') \
+      AND (pg_has_role(c.relowner, 'USAGE') OR has_column_privilege(c.oid, a.attnum, 'SELECT, INSERT, UPDATE, REFERENCES')) \
+      AND nc.nspname = $1 AND c.relname IN (\(list)) \
+      ORDER BY c.relname, a.attnum
+      """
   }
 
   /// The three variants by server version: INCLUDE columns from 11, NULLS NOT DISTINCT from 15.
