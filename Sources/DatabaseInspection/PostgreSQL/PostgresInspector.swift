@@ -280,11 +280,24 @@ enum PostgresInspector {
     // type is that built-in one (format_type, once per row, is the costly part of `data_type`).
     let trueTypeID = "(CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE a.atttypid END)"
     let trueType = trueTypeID + ", (CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END)"
+    // The view's joins to pg_attrdef and to the identity sequence (pg_depend, pg_sequence), as subqueries run only
+    // for the columns that have a default or an identity: most have neither, and the joins probed for every column.
+    let defaultExpression = """
+      (SELECT pg_get_expr(ad.adbin, ad.adrelid) FROM pg_attrdef ad \
+      WHERE a.atthasdef AND ad.adrelid = a.attrelid AND ad.adnum = a.attnum)
+      """
+    func identity(_ field: String) -> String {
+      """
+      (CASE WHEN a.attidentity IN ('a', 'd') THEN (SELECT seq.\(field) FROM pg_depend dep \
+      JOIN pg_sequence seq ON dep.classid = 'pg_class'::regclass AND dep.objid = seq.seqrelid AND dep.deptype = 'i' \
+      WHERE dep.refclassid = 'pg_class'::regclass AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum) END)
+      """
+    }
     return """
       SELECT c.relname AS table_name, a.attname AS column_name, \(dataType) AS data_type, \
       pg_catalog.format_type(a.atttypid, a.atttypmod) AS format_type, \
       (CASE WHEN a.attnotnull OR (t.typtype = 'd' AND t.typnotnull) THEN 'NO' ELSE 'YES' END) AS is_nullable, \
-      (CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END) AS column_default, \
+      (CASE WHEN a.attgenerated = '' THEN \(defaultExpression) END) AS column_default, \
       (CASE WHEN \(trueTypeID) = 'pg_catalog.varchar'::regtype \
       THEN information_schema._pg_char_max_length(\(trueType)) END) AS character_maximum_length, \
       NULL AS numeric_precision, \
@@ -293,21 +306,18 @@ enum PostgresInspector {
       THEN information_schema._pg_datetime_precision(\(trueType)) END) AS datetime_precision, \
       NULL AS numeric_scale, NULL AS interval_type, NULL AS character_set_name, co.collname AS collation_name, \
       (CASE WHEN a.attidentity IN ('a', 'd') THEN 'YES' ELSE 'NO' END) AS is_identity, \
-      seq.seqstart AS identity_start, seq.seqincrement AS identity_increment, NULL AS identity_last, \
+      \(identity("seqstart")) AS identity_start, \(identity("seqincrement")) AS identity_increment, \
+      NULL AS identity_last, \
       (CASE a.attidentity WHEN 'a' THEN 'ALWAYS' WHEN 'd' THEN 'BY DEFAULT' END) AS identity_generation, \
-      (CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END) AS generation_expression, \
+      (CASE WHEN a.attgenerated <> '' THEN \(defaultExpression) END) AS generation_expression, \
       d.description AS comment, t.typtype, t.typelem, t.oid, a.attnum \
       FROM pg_attribute a \
-      LEFT JOIN pg_attrdef ad ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum \
       JOIN (pg_class c JOIN pg_namespace nc ON c.relnamespace = nc.oid) ON a.attrelid = c.oid \
       JOIN (pg_type t JOIN pg_namespace nt ON t.typnamespace = nt.oid) ON a.atttypid = t.oid \
       LEFT JOIN (pg_type bt JOIN pg_namespace nbt ON bt.typnamespace = nbt.oid) \
       ON t.typtype = 'd' AND t.typbasetype = bt.oid \
       LEFT JOIN (pg_collation co JOIN pg_namespace nco ON co.collnamespace = nco.oid) \
       ON a.attcollation = co.oid AND (nco.nspname <> 'pg_catalog' OR co.collname <> 'default') \
-      LEFT JOIN (pg_depend dep JOIN pg_sequence seq ON dep.classid = 'pg_class'::regclass \
-      AND dep.objid = seq.seqrelid AND dep.deptype = 'i') \
-      ON dep.refclassid = 'pg_class'::regclass AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum \
       LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum \
       WHERE NOT pg_is_other_temp_schema(nc.oid) AND a.attnum > 0 AND NOT a.attisdropped \
       AND c.relkind IN ('r', 'v', 'f', 'p') \
