@@ -53,6 +53,10 @@ let package = Package(
     // Benchmarks/token.sh: RDS auth tokens per second in process, against boto3 in the same run.
     .executableTarget(
       name: "mercator-token-bench", dependencies: ["AWSAuth"], path: "Benchmarks/Token", swiftSettings: strictSettings),
+    // Benchmarks/inspect.sh: catalog queries and in-process time of a live inspection (10 vs 1,000 tables).
+    .executableTarget(
+      name: "mercator-inspect-bench", dependencies: ["DatabaseInspection"], path: "Benchmarks/Inspect",
+      swiftSettings: strictSettings),
     .testTarget(name: "HCLSyntaxTests", dependencies: ["HCLSyntax"], swiftSettings: strictSettings),
     .testTarget(name: "HCLEvalTests", dependencies: ["HCLEval", "HCLSyntax"], swiftSettings: strictSettings),
     .testTarget(

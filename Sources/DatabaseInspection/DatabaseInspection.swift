@@ -132,6 +132,41 @@ public enum DatabaseInspection {
     }
   }
 
+  /// The same inspection, with what it cost: for Benchmarks/Inspect (issue 6 acceptance 4 checks that the catalog
+  /// round trips do not grow with the number of tables). The text is the one `inspect` returns.
+  public static func measure(_ request: InspectRequest) throws(InspectionError) -> (hcl: String, cost: InspectionCost) {
+    let url = try DatabaseURL.parse(request.url)
+    let schemas = request.schemas.flatMap { $0.split(separator: ",").map(String.init) }
+    let clock = ContinuousClock()
+    var cost = InspectionCost()
+    let start = clock.now
+    let realm: Realm
+    switch url.driver {
+    case .postgres:
+      let connection = try PostgresConnection(url)
+      cost.connect = clock.now - start
+      realm = try PostgresInspector.inspect(connection, url: url, schemas: schemas, exclude: request.exclude)
+      cost.queries = connection.queryCount
+    case .mysql, .mariadb:
+      let connection = try MySQLConnection(url)
+      cost.connect = clock.now - start
+      realm = try MySQLInspector.inspect(connection, url: url, schemas: schemas, exclude: request.exclude)
+      cost.queries = connection.queryCount
+    case .sqlite:
+      realm = try SQLiteInspector.inspect(url, exclude: request.exclude)
+    }
+    let inspected = clock.now
+    cost.catalog = inspected - start - cost.connect
+    cost.tables = realm.schemas.reduce(0) { $0 + $1.tables.count }
+    do {
+      let hcl = try HCLDocumentWriter.write(realm)
+      cost.write = clock.now - inspected
+      return (hcl, cost)
+    } catch {
+      throw InspectionError(.unprintable, error.message, url: url)
+    }
+  }
+
   /// The realm Atlas would marshal: one schema when the URL names one (schema scope), else every schema or the
   /// `--schema` ones; `--exclude` applied as Atlas applies it.
   static func inspectRealm(_ url: DatabaseURL, schemas: [String], exclude: [String]) throws(InspectionError) -> Realm {
@@ -144,4 +179,14 @@ public enum DatabaseInspection {
       return try MySQLInspector.inspect(url, schemas: schemas, exclude: exclude)
     }
   }
+}
+
+/// What one `DatabaseInspection.measure` cost. `queries` counts catalog statements (nil for SQLite, which has no
+/// round trips); `connect` is zero for SQLite, whose file is opened inside `catalog`.
+public struct InspectionCost: Sendable {
+  public var queries: Int? = nil
+  public var tables = 0
+  public var connect: Duration = .zero
+  public var catalog: Duration = .zero
+  public var write: Duration = .zero
 }

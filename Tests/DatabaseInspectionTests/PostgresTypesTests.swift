@@ -1,5 +1,6 @@
 // PostgreSQL values as Atlas names them, without a server: literal versus sql("…") defaults, serial defaults,
 // interval names, and the splitting of a partition key's expressions.
+import Foundation
 import Testing
 
 @testable import DatabaseInspection
@@ -30,6 +31,25 @@ import Testing
     #expect(PostgresTypes.isSerialDefault(#"nextval('"Mixed_Id_seq"'::regclass)"#))
     #expect(PostgresTypes.isSerialDefault(#"nextval('"S"."T_c_seq"'::regclass)"#))
     #expect(!PostgresTypes.isSerialDefault("nextval('a.b.t_c_seq'::regclass)"))
+  }
+
+  /// The hand-written fast paths agree with the patterns they stand in for, on every string of up to four pieces.
+  @Test func fastPathsAgreeWithPatterns() {
+    func texts(_ pieces: [String]) -> Set<String> {
+      var texts: Set<String> = [""]
+      for _ in 0..<4 { texts.formUnion(texts.flatMap { text in pieces.map { text + $0 } }) }
+      return texts
+    }
+    for text in texts(["1", "23", ".", "-", "+", "e", "E", "x", " ", "\n", "٣"]) {
+      let number = text.range(of: #"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"#, options: .regularExpression) != nil
+      #expect(PostgresTypes.isNumber(text) == number, "isNumber(\(text.debugDescription))")
+    }
+    for text in texts(["nextval(", "NextVal(", "'a_b_seq'", "'ab'", "::regclass", ")", " ", "x", "."]) {
+      let serial = text.range(
+        of: #"(?i) *nextval\('(?:[0-9A-Za-z_$]+\.)*[0-9A-Za-z_$]+_[0-9A-Za-z_$]+_seq'(?:::regclass)*\) *$"#,
+        options: .regularExpression) != nil
+      #expect(PostgresTypes.isSerialDefault(text) == serial, "isSerialDefault(\(text.debugDescription))")
+    }
   }
 
   @Test func intervals() {

@@ -6,6 +6,11 @@ enum HCLText {
   /// A quoted HCL string as hclwrite's `TokensForValue` writes it (`escapeQuotedStringLit`): `\n \r \t \" \\`
   /// escaped, `${`/`%{` doubled, other non-printable scalars as `\uXXXX`/`\UXXXXXXXX`.
   static func quoted(_ text: String) -> String {
+    // Most names and comments are printable ASCII without anything to escape: copied whole (1,000 tables print
+    // tens of thousands of these).
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C && $0 != 0x24 && $0 != 0x25 }) {
+      return "\"" + text + "\""
+    }
     var out = "\""
     let scalars = Array(text.unicodeScalars)
     for (i, scalar) in scalars.enumerated() {
@@ -62,7 +67,8 @@ enum HCLText {
 
   /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
   static func isPrint(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar == " " { return true }
+    // ASCII without a Unicode property lookup: printable from the space up to `~`.
+    if scalar.value < 0x7F { return scalar.value >= 0x20 }
     switch scalar.properties.generalCategory {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
       .nonspacingMark, .spacingMark, .enclosingMark,
@@ -79,9 +85,26 @@ enum HCLText {
   /// Whether a name can follow a dot in a reference (`validIdent` in ariga/atlas schemahcl/context.go): an HCL
   /// identifier, or text go-cty parses as a number.
   static func isReferenceName(_ name: String) -> Bool {
+    // The common case without running the lexer: an ASCII identifier, which its `identifierEnd` takes whole.
+    if isASCIIIdentifier(name) { return true }
     if isNumber(name) { return true }
     let tokens = Lexer.tokenize(Array(name.utf8)).filter { $0.kind != .eof }
     return tokens.count == 1 && tokens[0].kind == .ident && tokens[0].length == name.utf8.count
+  }
+
+  /// `[A-Za-z_][A-Za-z0-9_-]*`.
+  static func isASCIIIdentifier(_ name: String) -> Bool {
+    var bytes = name.utf8.makeIterator()
+    guard let lead = bytes.next(), lead == UInt8(ascii: "_") || (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A) else {
+      return false
+    }
+    while let byte = bytes.next() {
+      let letter = byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
+      guard letter || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") else {
+        return false
+      }
+    }
+    return true
   }
 
   /// `big.ParseFloat(s, 10, …)` accepts: an optional sign, then `Inf`/`inf`, or decimal digits with an optional
