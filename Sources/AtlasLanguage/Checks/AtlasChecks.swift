@@ -216,7 +216,7 @@ struct StructureChecker {
     for attribute in attributes {
       report(AtlasCode.unknownAttribute, .warning, "Top-level attribute \"\(attribute.name)\" is ignored",
              detail: "Atlas evaluates attributes outside blocks and then ignores them; put values in a `locals` block.",
-             at: attribute.nameRange, documentation: AtlasSchema.Links.projects)
+             at: attribute.nameRange, documentation: AtlasSchema.Links.projects, fixes: [removal(of: attribute)])
     }
     var seen: [String: Int] = [:]
     for block in blocks {
@@ -261,7 +261,7 @@ struct StructureChecker {
     report(AtlasCode.unknownBlock, Self.severity(strictness), "Unknown block \"\(block.type)\" in \(container)",
            detail: suggestion.map { "Did you mean \"\($0)\"? \(extra)" } ?? extra, at: block.typeRange,
            documentation: documentation,
-           fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: block.typeRange, replacement: $0)] } ?? [])
+           fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: block.typeRange, replacement: $0, isPreferred: true)] } ?? [])
   }
 
   mutating func duplicateBlock(_ block: BlockView, schema: BlockSchema) {
@@ -299,7 +299,7 @@ struct StructureChecker {
       report(AtlasCode.unknownDataSource, .warning, "Unknown data source type \"\(type.text)\"",
              detail: suggestion.map { "Did you mean \"\($0)\"?" } ?? "Atlas fails on a data source it has no handler for.",
              at: type.range, documentation: link,
-             fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: type.range, replacement: "\"\($0)\"")] } ?? [])
+             fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: type.range, replacement: "\"\($0)\"", isPreferred: true)] } ?? [])
       return
     }
     checkBody(block, schema: source.body, path: "data \"\(source.type)\"")
@@ -312,7 +312,7 @@ struct StructureChecker {
       report(AtlasCode.unknownDockerDriver, .warning, "Unknown docker driver \"\(driver.text)\"",
              detail: suggestion.map { "Did you mean \"\($0)\"?" } ?? "Known drivers: \(AtlasSchema.dockerDrivers.joined(separator: ", ")).",
              at: driver.range, documentation: schema.link,
-             fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: driver.range, replacement: "\"\($0)\"")] } ?? [])
+             fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: driver.range, replacement: "\"\($0)\"", isPreferred: true)] } ?? [])
     }
     checkBody(block, schema: schema, path: "docker")
     // `database` exists only for the drivers that have databases inside a server (reference §2.8).
@@ -322,7 +322,7 @@ struct StructureChecker {
     {
       report(AtlasCode.unknownAttribute, .warning, "Attribute \"database\" does not apply to docker \"\(driver)\"",
              detail: "Only the postgres and sqlserver drivers take a database; use `schema` instead.",
-             at: database.nameRange, documentation: schema.link)
+             at: database.nameRange, documentation: schema.link, fixes: [removal(of: database)])
     }
   }
 
@@ -361,7 +361,8 @@ struct StructureChecker {
                "Unknown attribute \"\(attribute.name)\" in \(Self.describe(path))",
                detail: suggestion.map { "Did you mean \"\($0)\"? \(extra)" } ?? extra, at: attribute.nameRange,
                documentation: schema.link,
-               fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: attribute.nameRange, replacement: $0)] } ?? [])
+               fixes: (suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: attribute.nameRange, replacement: $0,
+                                                  isPreferred: true)] } ?? []) + [removal(of: attribute)])
         continue
       }
       if attributeSchema.pro {
@@ -391,10 +392,7 @@ struct StructureChecker {
       report(AtlasCode.missingRequiredAttribute, .error,
              "Missing required attribute \"\(attribute.name)\" in \(Self.describe(path))",
              detail: attribute.doc, at: block.headerRange, documentation: attribute.link ?? schema.link,
-             fixes: file.directToken(.oBrace, of: block.node).map {
-               [QuickFix(title: "Add \"\(attribute.name)\"", range: TextRange(start: $0.end, end: $0.end),
-                         replacement: "\n\(attribute.name) = ")]
-             } ?? [])
+             fixes: addition(of: attribute, to: block).map { [$0] } ?? [])
     }
     for set in schema.exclusive {
       // The names of the set in the order they are first used, each once.
@@ -408,7 +406,8 @@ struct StructureChecker {
     for set in schema.oneOfRequired where !set.contains(where: { present.range(of: $0) != nil }) {
       report(AtlasCode.missingOneOf, .error,
              "One of \(set.map { "\"\($0)\"" }.joined(separator: " or ")) is required in \(Self.describe(path))",
-             at: block.headerRange, documentation: schema.link)
+             at: block.headerRange, documentation: schema.link,
+             fixes: set.compactMap { name in schema.attribute(name).flatMap { addition(of: $0, to: block) } })
     }
   }
 
@@ -446,7 +445,7 @@ struct StructureChecker {
                  detail: (suggestion.map { "Did you mean \"\($0)\"? " } ?? "")
                    + "Valid values: \(attribute.allowedValues.joined(separator: ", ")).",
                  at: value.range, documentation: documentation,
-                 fixes: replacement.map { [QuickFix(title: "Change to \($0)", range: value.range, replacement: $0)] } ?? [])
+                 fixes: replacement.map { [QuickFix(title: "Change to \($0)", range: value.range, replacement: $0, isPreferred: true)] } ?? [])
         }
         return
       }

@@ -64,7 +64,7 @@ extension StructureChecker {
           report(AtlasCode.undeclaredDataSource, .error, "Unknown data source \"data.\(key)\"",
                  detail: suggestion.map { "Did you mean \"data.\($0)\"?" } ?? "No `data \"\(type)\" \"\(name)\"` block defines it.",
                  at: reference.range(throughSteps: 2), documentation: projectsLink + "#data-sources",
-                 fixes: suggestion.map { [QuickFix(title: "Change to \"data.\($0)\"", range: nameRange, replacement: $0)] } ?? [])
+                 fixes: suggestion.map { [QuickFix(title: "Change to \"data.\($0)\"", range: nameRange, replacement: $0, isPreferred: true)] } ?? [])
           continue
         }
         if reference.steps.count > 2, let source = AtlasSchema.dataSource(type), source.result == .string {
@@ -73,7 +73,7 @@ extension StructureChecker {
           report(AtlasCode.urlOnStringSource, .error, "data.\(key) is a string; it has no \(what)",
                  detail: "A \(type) data source evaluates to the string itself; use `data.\(key)`.",
                  at: step.range, documentation: projectsLink + "#data-sources",
-                 fixes: [QuickFix(title: "Use data.\(key) itself", range: step.range, replacement: "")])
+                 fixes: [QuickFix(title: "Use data.\(key) itself", range: step.range, replacement: "", isPreferred: true)])
         }
       case "each":
         guard let block = reference.context.block, block.hasForEach,
@@ -98,7 +98,7 @@ extension StructureChecker {
         : "Atlas has no function of that name."
       report(AtlasCode.unknownFunction, .error, "Unknown function \"\(call.name)\"", detail: detail, at: call.nameRange,
              documentation: AtlasSchema.Links.functions,
-             fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: call.nameRange, replacement: $0)] } ?? [])
+             fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: call.nameRange, replacement: $0, isPreferred: true)] } ?? [])
     }
 
     for local in model.locals where !usedLocals.contains(local.name) {
@@ -136,7 +136,7 @@ extension StructureChecker {
     report(code, .error, "Unknown \(what) \"\(name)\"",
            detail: suggestion.map { "Did you mean \"\(reference.root).\($0)\"?" } ?? detail,
            at: reference.range(throughSteps: 1), documentation: documentation,
-           fixes: suggestion.map { [QuickFix(title: "Change to \"\(reference.root).\($0)\"", range: nameRange, replacement: $0)] } ?? [])
+           fixes: suggestion.map { [QuickFix(title: "Change to \"\(reference.root).\($0)\"", range: nameRange, replacement: $0, isPreferred: true)] } ?? [])
   }
 
   mutating func unused(_ code: String, _ summary: String, at range: TextRange, documentation: String) {

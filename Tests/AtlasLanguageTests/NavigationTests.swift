@@ -1,0 +1,169 @@
+// Golden tests of navigation, rename and code actions: one check helper per feature, one fixture directory each.
+@testable import AtlasLanguage
+import Foundation
+import HCLSyntax
+import Testing
+
+@Suite struct NavigationTests {
+  @Test(arguments: FeatureFixture.all("definition"))
+  func definition(_ fixture: FeatureFixture) { checkDefinition(fixture) }
+
+  @Test(arguments: FeatureFixture.all("references"))
+  func references(_ fixture: FeatureFixture) { checkReferences(fixture) }
+
+  @Test(arguments: FeatureFixture.all("rename"))
+  func rename(_ fixture: FeatureFixture) { checkRename(fixture) }
+
+  @Test(arguments: FeatureFixture.all("code-actions"))
+  func codeActions(_ fixture: FeatureFixture) { checkCodeActions(fixture) }
+
+  @Test func everyFeatureHasFixtures() {
+    for feature in ["definition", "references", "rename", "code-actions"] {
+      #expect(FeatureFixture.all(feature).count >= 2, "\(feature) needs fixtures")
+    }
+  }
+
+  @Test func namesMatchQueriesAsSubsequences() {
+    let names = ["local.db_url", "data.aws_rds_token.db", "var.region", "env \"dev\"", "local.url"]
+    #expect(WorkspaceSymbols.rank(names, query: "url", limit: 10) { $0 } == ["local.url", "local.db_url"])
+    #expect(WorkspaceSymbols.rank(names, query: "DBTOK", limit: 10) { $0 } == [])
+    #expect(WorkspaceSymbols.rank(names, query: "rdsdb", limit: 10) { $0 } == ["data.aws_rds_token.db"])
+    #expect(WorkspaceSymbols.rank(names, query: "", limit: 2) { $0 }.count == 2)
+    #expect(WorkspaceSymbols.rank(names, query: "dev", limit: 10) { $0 } == ["env \"dev\""])
+  }
+}
+
+// MARK: - Check helpers
+
+/// For each marker: the symbol there and its definitions (name, then the whole block), or why there is none.
+func checkDefinition(_ fixture: FeatureFixture, sourceLocation: SourceLocation = #_sourceLocation) {
+  let analysis = AtlasAnalysis(Parser.parseConfig(fixture.source))
+  let render = Renderer(fixture.source)
+  var out = ""
+  for (number, offsets) in fixture.markerOffsets {
+    for offset in offsets {
+      out += "marker \(number) at \(render.position(offset)): "
+      switch Navigation.symbol(at: offset, in: analysis) {
+      case .failure(let refusal): out += "none: \(refusal.message)\n"
+      case .success(let found):
+        out += "\(found.symbol.displayName) from \(render.range(found.occurrence.range))\n"
+        for definition in Navigation.occurrences(of: found.symbol, in: analysis) where definition.role == .definition {
+          out += "  defined at \(render.range(definition.range)) in \(definition.declarationRange.map(render.range) ?? "?")\n"
+        }
+      }
+    }
+  }
+  Golden.check(out, against: fixture.goldenURL, sourceLocation: sourceLocation)
+}
+
+/// For each marker: every occurrence of the symbol there, `def` or `use` (the document highlight kinds).
+func checkReferences(_ fixture: FeatureFixture, sourceLocation: SourceLocation = #_sourceLocation) {
+  let analysis = AtlasAnalysis(Parser.parseConfig(fixture.source))
+  let render = Renderer(fixture.source)
+  var out = ""
+  for (number, offsets) in fixture.markerOffsets {
+    for offset in offsets {
+      out += "marker \(number) at \(render.position(offset)): "
+      guard case .success(let found) = Navigation.symbol(at: offset, in: analysis) else {
+        out += "none\n"
+        continue
+      }
+      out += "\(found.symbol.displayName)\n"
+      for occurrence in Navigation.occurrences(of: found.symbol, in: analysis) {
+        out += "  \(occurrence.role == .definition ? "def" : "use") \(render.range(occurrence.range))\n"
+      }
+    }
+  }
+  Golden.check(out, against: fixture.goldenURL, sourceLocation: sourceLocation)
+}
+
+/// For each marker, renamed to the name a `# rename N: NAME` comment of the fixture gives (`renamed` when none):
+/// the prepared range and placeholder, then the lines the rename changes, or the refusal.
+func checkRename(_ fixture: FeatureFixture, sourceLocation: SourceLocation = #_sourceLocation) {
+  let analysis = AtlasAnalysis(Parser.parseConfig(fixture.source))
+  let render = Renderer(fixture.source)
+  let text = String(decoding: fixture.source, as: UTF8.self)
+  var newNames: [Int: String] = [:]
+  for line in text.split(separator: "\n") {
+    let words = line.split(separator: " ", maxSplits: 3)
+    guard words.count == 4, words[0] == "#", words[1] == "rename", let number = Int(words[2].dropLast()) else { continue }
+    newNames[number] = String(words[3])
+  }
+  var out = ""
+  for (number, offsets) in fixture.markerOffsets {
+    for offset in offsets {
+      let newName = newNames[number] ?? "renamed"
+      out += "marker \(number) at \(render.position(offset)) -> \(newName): "
+      switch Rename.prepare(at: offset, in: analysis) {
+      case .failure(let refusal):
+        out += "cannot prepare: \(refusal.message)\n"
+        continue
+      case .success(let target):
+        out += "prepare \(render.range(target.range)) placeholder \(target.placeholder)\n"
+      }
+      switch Rename.edits(at: offset, to: newName, in: analysis) {
+      case .failure(let refusal): out += "  refused: \(refusal.message)\n"
+      case .success(let edits): out += changedLines(fixture.source, applying: edits)
+      }
+    }
+  }
+  Golden.check(out, against: fixture.goldenURL, sourceLocation: sourceLocation)
+}
+
+/// Every diagnostic with fixes: its code and range, then each fix's title (`*` when preferred) and the lines it
+/// changes; last, the lines "fix all" changes.
+func checkCodeActions(_ fixture: FeatureFixture, sourceLocation: SourceLocation = #_sourceLocation) {
+  let analysis = AtlasAnalysis(Parser.parseConfig(fixture.source))
+  let render = Renderer(fixture.source)
+  var out = ""
+  let everything = TextRange(start: 0, end: fixture.source.count)
+  var lastDiagnostic: Int?
+  for fix in CodeActions.quickFixes(in: analysis, overlapping: everything) {
+    if lastDiagnostic != fix.diagnosticIndex {
+      let diagnostic = fix.diagnostic.diagnostic
+      out += "\(diagnostic.code ?? "?") \(render.range(diagnostic.subject)): \(diagnostic.summary)\n"
+      lastDiagnostic = fix.diagnosticIndex
+    }
+    out += "  fix\(fix.fix.isPreferred ? "*" : "") \"\(fix.fix.title)\"\n"
+    out += changedLines(fixture.source, applying: [fix.edit]).split(separator: "\n").map { "  \($0)\n" }.joined()
+  }
+  out += "fix all:\n" + changedLines(fixture.source, applying: CodeActions.fixAll(analysis))
+  Golden.check(out, against: fixture.goldenURL, sourceLocation: sourceLocation)
+}
+
+/// The text with non-overlapping edits applied, shown as the lines that differ (`@N` the 1-based line, `-` old,
+/// `+` new): line by line when the line count stays, else the changed run of lines. `\r` and tabs are made visible.
+func changedLines(_ source: [UInt8], applying edits: [TextEdit]) -> String {
+  var bytes = source
+  for edit in edits.sorted(by: { $0.range.start > $1.range.start }) {
+    bytes.replaceSubrange(edit.range.start..<edit.range.end, with: Array(edit.newText.utf8))
+  }
+  func visible(_ line: Substring) -> String {
+    line.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\t", with: "\\t")
+  }
+  // Split by bytes: a String splits by characters, and `\r\n` is one character.
+  func lines(_ bytes: [UInt8]) -> [Substring] {
+    bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+      Substring(String(decoding: $0, as: UTF8.self))
+    }
+  }
+  let old = lines(source)
+  let new = lines(bytes)
+  var out = ""
+  if old.count == new.count {
+    for index in old.indices where old[index] != new[index] {
+      out += "    @\(index + 1) -\(visible(old[index]))\n    @\(index + 1) +\(visible(new[index]))\n"
+    }
+    return out.isEmpty ? "    (no change)\n" : out
+  }
+  var prefix = 0
+  while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+  var suffix = 0
+  while suffix < old.count - prefix, suffix < new.count - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] {
+    suffix += 1
+  }
+  out += "    @\(prefix + 1)\n"
+  for line in old[prefix..<(old.count - suffix)] { out += "    -\(visible(line))\n" }
+  for line in new[prefix..<(new.count - suffix)] { out += "    +\(visible(line))\n" }
+  return out
+}
