@@ -87,6 +87,23 @@ extension StructureChecker {
                     replacement: separator + added, isPreferred: true)
   }
 
+  /// The same fix made where the URL is written when the env reads it from locals (`url = local.url`, or a
+  /// template of locals): the first local whose string the fix applies to.
+  func tlsFixThroughLocals(_ value: SyntaxNode, parameter: String, disabling: String) -> QuickFix? {
+    guard let model else { return nil }
+    for reference in model.references where reference.root == "local" && value.range.contains(reference.rootRange.start) {
+      guard let name = reference.names.first,
+        let local = model.locals.first(where: { $0.name == name }),
+        let token = file.tokenIndex(at: local.nameRange.start),
+        let attribute = file.nodePath(toToken: token).last(where: { $0.kind == .attribute }),
+        let localValue = attribute.firstChildNode,
+        let fix = tlsFix(localValue, parameter: parameter, disabling: disabling)
+      else { continue }
+      return fix
+    }
+    return nil
+  }
+
   // MARK: Lines
 
   /// The start of the line of `offset` when only blanks come before it on the line.

@@ -228,7 +228,8 @@ extension StructureChecker {
              ? "RDS accepts the token only over TLS; add `tls=true` (or `tls=preferred`) and `allowCleartextPasswords=true`."
              : "RDS accepts the token only over TLS; use `sslmode=require` or stronger.",
            at: value.range, documentation: AtlasSchema.Links.config("data.aws_rds_token"),
-           fixes: tlsFix(value, parameter: parameter, disabling: disabling).map { [$0] } ?? [])
+           fixes: (tlsFix(value, parameter: parameter, disabling: disabling)
+             ?? tlsFixThroughLocals(value, parameter: parameter, disabling: disabling)).map { [$0] } ?? [])
   }
 
   /// Whether one of `sorted` offsets lies in `range`.
