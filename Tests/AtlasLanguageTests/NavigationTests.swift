@@ -33,6 +33,57 @@ import Testing
   }
 }
 
+/// Over the corpus and every feature fixture: at each name-like token, navigation and rename neither trap nor
+/// answer outside the file; a rename's edits do not overlap, and in the renamed text the new name is found at as
+/// many places as were edited. Every quick fix and "fix all" stays inside the file without overlaps.
+@Suite struct NavigationInvariantTests {
+  static let files: [(name: String, bytes: [UInt8])] = Corpus.files()
+    + ["definition", "references", "rename", "code-actions", "cursor"].flatMap(FeatureFixture.all).map { ($0.name, $0.source) }
+
+  @Test func namesRenameConsistentlyEverywhere() {
+    for (name, bytes) in Self.files {
+      let analysis = AtlasAnalysis(Parser.parseConfig(bytes))
+      var checked = 0
+      for token in analysis.file.tokens where token.kind == .ident || token.kind == .quotedLit {
+        guard checked < 200 else { break }
+        checked += 1
+        let offset = token.start + token.length / 2
+        guard case .success(let found) = Navigation.symbol(at: offset, in: analysis) else { continue }
+        let occurrences = Navigation.occurrences(of: found.symbol, in: analysis)
+        #expect(occurrences.allSatisfy { $0.range.start >= 0 && $0.range.end <= bytes.count }, "\(name) at \(offset)")
+        #expect(occurrences.contains { $0.range == found.occurrence.range }, "\(name): the occurrence at \(offset) is not listed")
+        let newName = "renamed_name"
+        guard case .success(let edits) = Rename.edits(at: offset, to: newName, in: analysis) else { continue }
+        #expect(zip(edits, edits.dropFirst()).allSatisfy { $0.range.end <= $1.range.start }, "\(name): overlapping edits")
+        var renamed = bytes
+        for edit in edits.reversed() { renamed.replaceSubrange(edit.range.start..<edit.range.end, with: Array(edit.newText.utf8)) }
+        let again = AtlasAnalysis(Parser.parseConfig(renamed))
+        let symbol: ProjectSymbol = switch found.symbol {
+        case .variable: .variable(newName)
+        case .local: .local(newName)
+        case .dataSource(let type, _): .dataSource(type: type, name: newName)
+        case .env: .env(newName)
+        }
+        #expect(Navigation.occurrences(of: symbol, in: again).count == edits.count,
+                "\(name): renaming \(found.symbol.displayName) at \(offset) is not consistent")
+      }
+    }
+  }
+
+  @Test func fixesStayInsideTheFile() {
+    for (name, bytes) in Self.files {
+      let analysis = AtlasAnalysis(Parser.parseConfig(bytes))
+      for fix in CodeActions.quickFixes(in: analysis, overlapping: TextRange(start: 0, end: bytes.count)) {
+        #expect(fix.edit.range.start >= 0 && fix.edit.range.start <= fix.edit.range.end && fix.edit.range.end <= bytes.count,
+                "\(name): \(fix.fix.title)")
+      }
+      let all = CodeActions.fixAll(analysis)
+      #expect(zip(all, all.dropFirst()).allSatisfy { $0.range.end <= $1.range.start && $0.range.start < $1.range.start },
+              "\(name): fix all overlaps")
+    }
+  }
+}
+
 // MARK: - Check helpers
 
 /// For each marker: the symbol there and its definitions (name, then the whole block), or why there is none.

@@ -67,13 +67,16 @@ extension StructureChecker {
     let literals = value.childNodes.filter { $0.kind == .templateLiteral }
     let wanted = "\(parameter)=\(disabling)"
     let enabled = parameter == "tls" ? "tls=true" : "sslmode=require"
-    for literal in literals {
-      let text = file.text(in: literal.range)
-      guard let found = text.utf8.firstRange(of: wanted.utf8) else { continue }
-      let start = literal.range.start + text.utf8.distance(from: text.utf8.startIndex, to: found.lowerBound)
-      // The parameter must be whole: preceded by `?` or `&` (or the start of a literal after an interpolation).
+    // Searched in the bytes as written: offsets into a decoded string would drift past invalid UTF-8.
+    let pattern = Array(wanted.utf8)
+    for literal in literals where literal.range.end <= file.source.count {
+      let bytes = file.source[literal.range.start..<literal.range.end]
+      guard let found = bytes.firstRange(of: pattern) else { continue }
+      let start = found.lowerBound
+      let end = found.upperBound
+      // The parameter must be whole: preceded by `?` or `&` (or the start of a literal after an interpolation),
+      // and followed by `&` or the end of the literal.
       if start > literal.range.start, ![UInt8(ascii: "?"), UInt8(ascii: "&")].contains(file.source[start - 1]) { continue }
-      let end = start + wanted.utf8.count
       guard end == literal.range.end || file.source[end] == UInt8(ascii: "&") else { continue }
       return QuickFix(title: "Use \(enabled)", range: TextRange(start: start, end: end), replacement: enabled,
                       isPreferred: true)
