@@ -86,22 +86,32 @@ import Testing
 
 // MARK: - Check helpers
 
+extension FeatureFixture {
+  /// The golden text of a per-marker check: `body` describes each marker position (first line without its
+  /// `marker N at L:C` prefix, which is added), in marker order.
+  func perMarker(_ body: (_ number: Int, _ offset: Int) -> String) -> String {
+    let render = Renderer(source)
+    var out = ""
+    for (number, offsets) in markerOffsets {
+      for offset in offsets { out += "marker \(number) at \(render.position(offset))" + body(number, offset) }
+    }
+    return out
+  }
+}
+
 /// For each marker: the symbol there and its definitions (name, then the whole block), or why there is none.
 func checkDefinition(_ fixture: FeatureFixture, sourceLocation: SourceLocation = #_sourceLocation) {
   let analysis = AtlasAnalysis(Parser.parseConfig(fixture.source))
   let render = Renderer(fixture.source)
-  var out = ""
-  for (number, offsets) in fixture.markerOffsets {
-    for offset in offsets {
-      out += "marker \(number) at \(render.position(offset)): "
-      switch Navigation.symbol(at: offset, in: analysis) {
-      case .failure(let refusal): out += "none: \(refusal.message)\n"
-      case .success(let found):
-        out += "\(found.symbol.displayName) from \(render.range(found.occurrence.range))\n"
-        for definition in Navigation.occurrences(of: found.symbol, in: analysis) where definition.role == .definition {
-          out += "  defined at \(render.range(definition.range)) in \(definition.declarationRange.map(render.range) ?? "?")\n"
-        }
+  let out = fixture.perMarker { _, offset in
+    switch Navigation.symbol(at: offset, in: analysis) {
+    case .failure(let refusal): return ": none: \(refusal.message)\n"
+    case .success(let found):
+      var text = ": \(found.symbol.displayName) from \(render.range(found.occurrence.range))\n"
+      for definition in Navigation.occurrences(of: found.symbol, in: analysis) where definition.role == .definition {
+        text += "  defined at \(render.range(definition.range)) in \(definition.declarationRange.map(render.range) ?? "?")\n"
       }
+      return text
     }
   }
   Golden.check(out, against: fixture.goldenURL, sourceLocation: sourceLocation)
@@ -111,19 +121,11 @@ func checkDefinition(_ fixture: FeatureFixture, sourceLocation: SourceLocation =
 func checkReferences(_ fixture: FeatureFixture, sourceLocation: SourceLocation = #_sourceLocation) {
   let analysis = AtlasAnalysis(Parser.parseConfig(fixture.source))
   let render = Renderer(fixture.source)
-  var out = ""
-  for (number, offsets) in fixture.markerOffsets {
-    for offset in offsets {
-      out += "marker \(number) at \(render.position(offset)): "
-      guard case .success(let found) = Navigation.symbol(at: offset, in: analysis) else {
-        out += "none\n"
-        continue
-      }
-      out += "\(found.symbol.displayName)\n"
-      for occurrence in Navigation.occurrences(of: found.symbol, in: analysis) {
-        out += "  \(occurrence.role == .definition ? "def" : "use") \(render.range(occurrence.range))\n"
-      }
-    }
+  let out = fixture.perMarker { _, offset in
+    guard case .success(let found) = Navigation.symbol(at: offset, in: analysis) else { return ": none\n" }
+    return ": \(found.symbol.displayName)\n" + Navigation.occurrences(of: found.symbol, in: analysis).map {
+      "  \($0.role == .definition ? "def" : "use") \(render.range($0.range))\n"
+    }.joined()
   }
   Golden.check(out, against: fixture.goldenURL, sourceLocation: sourceLocation)
 }
@@ -140,21 +142,15 @@ func checkRename(_ fixture: FeatureFixture, sourceLocation: SourceLocation = #_s
     guard words.count == 4, words[0] == "#", words[1] == "rename", let number = Int(words[2].dropLast()) else { continue }
     newNames[number] = String(words[3])
   }
-  var out = ""
-  for (number, offsets) in fixture.markerOffsets {
-    for offset in offsets {
-      let newName = newNames[number] ?? "renamed"
-      out += "marker \(number) at \(render.position(offset)) -> \(newName): "
-      switch Rename.prepare(at: offset, in: analysis) {
-      case .failure(let refusal):
-        out += "cannot prepare: \(refusal.message)\n"
-        continue
-      case .success(let target):
-        out += "prepare \(render.range(target.range)) placeholder \(target.placeholder)\n"
-      }
+  let out = fixture.perMarker { number, offset in
+    let newName = newNames[number] ?? "renamed"
+    switch Rename.prepare(at: offset, in: analysis) {
+    case .failure(let refusal): return " -> \(newName): cannot prepare: \(refusal.message)\n"
+    case .success(let target):
+      let prepared = " -> \(newName): prepare \(render.range(target.range)) placeholder \(target.placeholder)\n"
       switch Rename.edits(at: offset, to: newName, in: analysis) {
-      case .failure(let refusal): out += "  refused: \(refusal.message)\n"
-      case .success(let edits): out += changedLines(fixture.source, applying: edits)
+      case .failure(let refusal): return prepared + "  refused: \(refusal.message)\n"
+      case .success(let edits): return prepared + changedLines(fixture.source, applying: edits)
       }
     }
   }
