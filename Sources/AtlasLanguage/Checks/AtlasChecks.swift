@@ -236,7 +236,8 @@ struct StructureChecker {
         checkLabels(block, schema.labels, documentation: schema.link)
         if let kind = block.labels.first, kind.text != "sql" {
           report(AtlasCode.unknownLabel, .warning, "Unknown hook kind \"\(kind.text)\"", detail: "The known kind is \"sql\".",
-                 at: kind.range, documentation: schema.link)
+                 at: kind.range, documentation: schema.link,
+                 fixes: [QuickFix(title: "Change to \"sql\"", range: kind.range, replacement: "\"sql\"", isPreferred: true)])
         }
         checkBody(block, schema: schema, path: block.type)
       default:
@@ -339,7 +340,9 @@ struct StructureChecker {
     }
     report(AtlasCode.unselectableEnv, .warning, "This env can never be selected",
            detail: "Atlas keeps an unlabelled env only when its `name` uses `atlas.env`; add a label or `name = atlas.env`.",
-           at: block.typeRange, documentation: AtlasSchema.Links.config("env"))
+           at: block.typeRange, documentation: AtlasSchema.Links.config("env"),
+           fixes: items(of: block.body).attributes.contains { $0.name == "name" } ? []
+             : insertion(of: "name = atlas.env", title: "Add name = atlas.env", into: block).map { [$0] } ?? [])
   }
 
   mutating func checkBody(_ block: BlockView, schema: BlockSchema, path: String) {
@@ -347,7 +350,8 @@ struct StructureChecker {
     if schema.pro { reportPro(Self.describe(path), at: block.typeRange, documentation: schema.link) }
     if let deprecation = schema.deprecation {
       report(AtlasCode.deprecated, .warning, "\"\(block.type)\" is deprecated", detail: deprecation.prefix(1).uppercased() + deprecation.dropFirst() + ".",
-             at: block.typeRange, documentation: schema.link)
+             at: block.typeRange, documentation: schema.link,
+             fixes: Self.replacementName(in: deprecation).map { [QuickFix(title: "Change to \"\($0)\"", range: block.typeRange, replacement: $0)] } ?? [])
     }
     var present = BodyNames()
     for attribute in attributes {
@@ -371,7 +375,10 @@ struct StructureChecker {
       if let deprecation = attributeSchema.deprecation {
         report(AtlasCode.deprecated, .warning, "\"\(attribute.name)\" is deprecated",
                detail: deprecation.prefix(1).uppercased() + deprecation.dropFirst() + ".", at: attribute.nameRange,
-               documentation: attributeSchema.link ?? schema.link)
+               documentation: attributeSchema.link ?? schema.link,
+               fixes: Self.replacementName(in: deprecation).map {
+                 [QuickFix(title: "Change to \"\($0)\"", range: attribute.nameRange, replacement: $0)]
+               } ?? [])
       }
       if let value = attribute.value { checkValue(value, attribute: attributeSchema, schema: schema) }
     }
@@ -401,7 +408,8 @@ struct StructureChecker {
       report(AtlasCode.mutuallyExclusive, .error,
              "\"\(used[0].name)\" and \"\(used[1].name)\" cannot be used together",
              detail: "Keep one of \(set.map { "\"\($0)\"" }.joined(separator: ", ")).", at: used[1].range,
-             documentation: schema.link)
+             documentation: schema.link,
+             fixes: attributes.first { $0.name == used[1].name && $0.nameRange == used[1].range }.map { [removal(of: $0)] } ?? [])
     }
     for set in schema.oneOfRequired where !set.contains(where: { present.range(of: $0) != nil }) {
       report(AtlasCode.missingOneOf, .error,
@@ -511,10 +519,28 @@ struct StructureChecker {
   /// `variable.type` must be a type expression (reference §2.1); there is no `any`.
   mutating func checkTypeExpression(_ value: SyntaxNode, documentation: String) {
     if let problem = typeProblem(value) {
+      // A misspelt keyword (`strng`) has one obvious fix; a quoted type (`"string"`) is the keyword unquoted.
+      var fixes: [QuickFix] = []
+      switch literal(value) {
+      case .bareIdentifier(let name):
+        if let suggestion = Spelling.suggestion(for: name, among: ["string", "number", "bool", "int"]) {
+          fixes.append(QuickFix(title: "Change to \(suggestion)", range: value.range, replacement: suggestion, isPreferred: true))
+        }
+      case .string(let text) where ["string", "number", "bool", "int"].contains(text):
+        fixes.append(QuickFix(title: "Change to \(text)", range: value.range, replacement: text, isPreferred: true))
+      default: break
+      }
       report(AtlasCode.invalidVariableType, .error, problem,
              detail: "Valid types are string, number, bool, int, list(T), set(T), map(T), tuple([…]) and object({…}).",
-             at: value.range, documentation: documentation)
+             at: value.range, documentation: documentation, fixes: fixes)
     }
+  }
+
+  /// The name a deprecation says to use instead (`use `format` instead`), if it names one.
+  static func replacementName(in deprecation: String) -> String? {
+    let parts = deprecation.split(separator: "`", omittingEmptySubsequences: false)
+    guard deprecation.hasPrefix("use `"), parts.count >= 3, !parts[1].isEmpty else { return nil }
+    return String(parts[1])
   }
 
   /// Recursive over type constructors, so bounded: a type nested deeper than `depth` is not judged.

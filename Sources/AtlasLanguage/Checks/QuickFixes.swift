@@ -18,11 +18,14 @@ extension StructureChecker {
 
   /// Adds `name = placeholder` as the first line of a block's body; nil when the block has no `{`.
   func addition(of attribute: AttributeSchema, to block: BlockView) -> QuickFix? {
+    insertion(of: "\(attribute.name) = \(Self.placeholder(for: attribute))", title: "Add \"\(attribute.name)\"", into: block)
+  }
+
+  /// Adds a line as the first of a block's body, indented one level in; nil when the block has no `{`.
+  func insertion(of line: String, title: String, into block: BlockView) -> QuickFix? {
     guard let open = file.directToken(.oBrace, of: block.node) else { return nil }
-    let title = "Add \"\(attribute.name)\""
     let outer = indentation(ofLineAt: block.node.range.start)
     let inner = outer + "  "
-    let line = "\(attribute.name) = \(Self.placeholder(for: attribute))"
     let breakText = lineBreak
     // `{` ends its line (maybe after a comment): the new line goes right after.
     if let next = lineEnd(after: open.end) {
