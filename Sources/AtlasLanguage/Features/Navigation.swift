@@ -83,7 +83,7 @@ package enum Navigation {
     for comparison in envComparisons(in: analysis) where comparison.range.touches(offset) {
       return .success((.env(comparison.name), SymbolOccurrence(range: comparison.range, role: .use)))
     }
-    guard let reference = CursorContext(analysis, offset: offset).reference else {
+    guard let reference = CursorContext.reference(at: offset, in: model) else {
       return .failure(NavigationRefusal(
         "There is no variable, local, data source or env here: only those can be followed or renamed."))
     }
