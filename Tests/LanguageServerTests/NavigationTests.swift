@@ -251,5 +251,12 @@ func positionParams(_ text: String, _ needle: String, occurrence: Int = 0, shift
     #expect(symbol["location"]?["uri"]?.stringValue?.hasSuffix("/services/billing/billing.atlas.hcl") == true)
     #expect(symbol["location"]?["range"] == rangeJSON(0, 10, 0, 16))
     #expect(symbol["containerName"] == "billing.atlas.hcl")
+
+    // A folder taken out of the workspace takes its files' symbols with it; the open document stays.
+    client.notify("workspace/didChangeWorkspaceFolders", ["event": [
+      "added": [], "removed": [["uri": .string(folderURI), "name": "project"]],
+    ]])
+    let remaining = try #require(try await client.result("workspace/symbol", ["query": ""]).arrayValue)
+    #expect(remaining.map { $0["name"] } == ["local.edited_url"])
   }
 }
