@@ -184,10 +184,25 @@ package enum Navigation {
     return SymbolOccurrence(range: nameRange, role: .definition, declarationRange: definition.range)
   }
 
-  /// The range of the block label that ends at `end` (the model keeps a data source's two labels as one range).
+  /// The range of the block label that ends at `end` (the model keeps a data source's two labels as one range):
+  /// found from its tokens, back from the closing quote to the opening one, since a path down the tree from the root
+  /// costs as much as the file has blocks.
   static func lastLabel(endingAt end: Int, in file: ParsedFile) -> TextRange? {
-    guard end > 0, let token = file.tokenIndex(at: end - 1) else { return nil }
-    return file.nodePath(toToken: token).last { $0.kind == .blockLabel }?.range
+    guard end > 0, var index = file.tokenIndex(at: end - 1) else { return nil }
+    // `tokenIndex` prefers the word before a boundary; the label's last token is the one that ends at `end`.
+    while index + 1 < file.tokens.count, file.tokens[index].end < end { index += 1 }
+    let last = file.tokens[index]
+    guard last.end == end else { return nil }
+    if last.kind == .ident { return last.range }
+    guard last.kind == .cQuote else { return nil }
+    // Inside a label only the literal's tokens stand between the quotes.
+    while index > 0, end - file.tokens[index].start < 1 << 20 {
+      index -= 1
+      let token = file.tokens[index]
+      if token.kind == .oQuote { return TextRange(start: token.start, end: end) }
+      if token.kind == .newline || token.kind == .cQuote { return nil }
+    }
+    return nil
   }
 
   /// A label's text without its quotes; a bare-word label as it is. An unterminated label keeps what it has.
