@@ -8,9 +8,10 @@ the first publishDiagnostics; then, at N uses of `local.`, `var.` and `data.` sp
 one request at a time, each timed from writing the request to having read its whole response:
 textDocument/definition, textDocument/references, textDocument/documentHighlight and textDocument/prepareRename;
 textDocument/codeAction at each published diagnostic that has a code (up to N), with that diagnostic in the context;
-and workspace/symbol for a short query, 20 times. p50, p95 and max for each.
+and workspace/symbol for a short query, 20 times. p50, p95 and max for each, and how many answers were not empty
+(the positions are uses of defined names, so definition and the rest should all answer).
 """
-import argparse, os, re, sys, time
+import argparse, json, os, re, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lsp_bench import Client, percentile  # noqa: E402
@@ -27,10 +28,14 @@ def use_positions(lines, count):
     return found[::step][:count]
 
 
-def timed(client, method, params):
+def timed(client, method, params, answered=None):
+    """Milliseconds from writing the request to having read the response; counts non-empty results in `answered`."""
     start = time.perf_counter()
-    client.wait_raw_response(client.request(method, params))
-    return (time.perf_counter() - start) * 1000
+    raw = client.wait_raw_response(client.request(method, params))
+    elapsed = (time.perf_counter() - start) * 1000
+    if answered is not None and json.loads(raw).get("result"):
+        answered[method] = answered.get(method, 0) + 1
+    return elapsed
 
 
 def bench(binary, path, count):
@@ -48,7 +53,7 @@ def bench(binary, path, count):
                                                             "text": text}})
     diagnostics = client.wait_diagnostics(uri, 1)["diagnostics"]
 
-    times = {}
+    times, answered = {}, {}
     positions = use_positions(lines, count)
     for method in ("textDocument/definition", "textDocument/references", "textDocument/documentHighlight",
                    "textDocument/prepareRename"):
@@ -57,13 +62,13 @@ def bench(binary, path, count):
             params = {"textDocument": {"uri": uri}, "position": {"line": line, "character": column}}
             if method == "textDocument/references":
                 params["context"] = {"includeDeclaration": True}
-            times[method].append(timed(client, method, params))
+            times[method].append(timed(client, method, params, answered))
     times["textDocument/codeAction"] = [
         timed(client, "textDocument/codeAction", {"textDocument": {"uri": uri}, "range": d["range"],
-                                                  "context": {"diagnostics": [d]}})
+                                                  "context": {"diagnostics": [d]}}, answered)
         for d in [d for d in diagnostics if d.get("code")][:count]
     ]
-    times["workspace/symbol"] = [timed(client, "workspace/symbol", {"query": "url"}) for _ in range(20)]
+    times["workspace/symbol"] = [timed(client, "workspace/symbol", {"query": "url"}, answered) for _ in range(20)]
 
     client.wait_response(client.request("shutdown", None))
     client.notify("exit", None)
@@ -74,8 +79,8 @@ def bench(binary, path, count):
           f"{len(diagnostics)} diagnostics")
     for method, values in times.items():
         if values:
-            print(f"  {method} over {len(values)}: p50 {percentile(values, 50):.2f} ms, "
-                  f"p95 {percentile(values, 95):.2f} ms, max {max(values):.2f} ms")
+            print(f"  {method} over {len(values)} ({answered.get(method, 0)} non-empty): "
+                  f"p50 {percentile(values, 50):.2f} ms, p95 {percentile(values, 95):.2f} ms, max {max(values):.2f} ms")
     sys.stdout.flush()
 
 
