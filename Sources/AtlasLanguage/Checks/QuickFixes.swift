@@ -8,12 +8,37 @@ extension StructureChecker {
   /// Removes an attribute: its whole line (with a comment after it) when nothing else is on the line, else the
   /// attribute alone.
   func removal(of attribute: AttributeView) -> QuickFix {
-    let title = "Remove \"\(attribute.name)\""
-    let range = attribute.node.range
-    guard let lineStart = blankStart(before: range.start), let lineEnd = lineEnd(after: range.end) else {
+    removal(of: attribute.node.range, title: "Remove \"\(attribute.name)\"")
+  }
+
+  /// Removes an attribute or a block: its whole lines (with a comment after it) when nothing else is on them, else
+  /// the range alone. A blank line after it goes too when a blank line (or the file's start) is before it, so that
+  /// removing a block between two blank lines leaves one.
+  func removal(of range: TextRange, title: String) -> QuickFix {
+    guard let lineStart = blankStart(before: range.start), var lineEnd = lineEnd(after: range.end) else {
       return QuickFix(title: title, range: range, replacement: "")
     }
+    if lineStart == 0 || isBlankLineEnd(before: lineStart), let next = blankLineEnd(from: lineEnd) { lineEnd = next }
     return QuickFix(title: title, range: TextRange(start: lineStart, end: lineEnd), replacement: "")
+  }
+
+  /// Whether the line that ends just before `lineStart` holds only blanks.
+  func isBlankLineEnd(before lineStart: Int) -> Bool {
+    guard lineStart > 0, file.source[lineStart - 1] == UInt8(ascii: "\n") else { return false }
+    var start = lineStart - 1
+    while start > 0, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(file.source[start - 1]) {
+      start -= 1
+    }
+    return start == 0 || file.source[start - 1] == UInt8(ascii: "\n")
+  }
+
+  /// The end of a line that holds only blanks and starts at `offset` (after its line break); nil otherwise.
+  func blankLineEnd(from offset: Int) -> Int? {
+    var end = offset
+    while end < file.source.count, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(file.source[end]) {
+      end += 1
+    }
+    return end < file.source.count && file.source[end] == UInt8(ascii: "\n") ? end + 1 : nil
   }
 
   /// Adds `name = placeholder` as the first line of a block's body; nil when the block has no `{`.

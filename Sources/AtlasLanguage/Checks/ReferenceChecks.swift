@@ -103,10 +103,12 @@ extension StructureChecker {
 
     for local in model.locals where !usedLocals.contains(local.name) {
       unused(AtlasCode.unusedLocal, "Local \"\(local.name)\" is never used", at: local.nameRange,
+             removing: removal(of: local.range, title: "Remove local \"\(local.name)\""),
              documentation: projectsLink + "#locals")
     }
     for variable in model.variables where !usedVariables.contains(variable.name) {
       unused(AtlasCode.unusedVariable, "Variable \"\(variable.name)\" is never used", at: variable.nameRange,
+             removing: removal(of: variable.range, title: "Remove variable \"\(variable.name)\""),
              documentation: projectsLink + "#input-variables")
     }
     for source in model.dataSources
@@ -114,6 +116,7 @@ extension StructureChecker {
       && !usedSourceTypes.contains("*")
     {
       unused(AtlasCode.unusedDataSource, "Data source \"data.\(source.name)\" is never used", at: source.nameRange,
+             removing: removal(of: source.range, title: "Remove data.\(source.name)"),
              documentation: projectsLink + "#data-sources")
     }
   }
@@ -139,8 +142,10 @@ extension StructureChecker {
            fixes: suggestion.map { [QuickFix(title: "Change to \"\(reference.root).\($0)\"", range: nameRange, replacement: $0, isPreferred: true)] } ?? [])
   }
 
-  mutating func unused(_ code: String, _ summary: String, at range: TextRange, documentation: String) {
-    report(code, .warning, summary, at: range, documentation: documentation)
+  /// A definition nothing uses, with the fix that removes it (not preferred: a variable may still be required from
+  /// the command line, and a data source may be kept on purpose).
+  mutating func unused(_ code: String, _ summary: String, at range: TextRange, removing: QuickFix, documentation: String) {
+    report(code, .warning, summary, at: range, documentation: documentation, fixes: [removing])
     results[results.count - 1].isUnnecessary = true
   }
 }
