@@ -21,11 +21,14 @@ extension Server {
     let uri = try reader.nested("textDocument").string("uri")
     let range = try Range(json: reader.object["range"] ?? .null, path: "params.range")
     let context = try reader.nested("context")
-    // The diagnostics the client has at the range, by code and range: only their fixes are offered.
+    // The diagnostics the client has at the range: only their fixes are offered. One is ours when its code and
+    // range are, or its code, message and line (some clients, Neovim 0.7 among them, send columns back in bytes).
     var known: Set<String> = []
     for (index, item) in try context.array("diagnostics").enumerated() {
       let itemRange = try Range(json: item["range"] ?? .null, path: "params.context.diagnostics[\(index)].range")
-      known.insert(Self.diagnosticKey(code: item["code"]?.stringValue ?? item["code"]?.intValue.map(String.init), range: itemRange))
+      let code = item["code"]?.stringValue ?? item["code"]?.intValue.map(String.init) ?? ""
+      known.insert(Self.diagnosticKey(code: code, range: itemRange))
+      known.insert(Self.diagnosticKey(code: code, message: item["message"]?.stringValue ?? "", line: itemRange.start.line))
     }
     let only = context.object["only"]?.arrayValue?.compactMap(\.stringValue)
     func wants(_ kind: String) -> Bool { only.map { $0.contains { kind == $0 || kind.hasPrefix($0 + ".") } } ?? true }
@@ -38,7 +41,10 @@ extension Server {
       if wants("quickfix") {
         for fix in CodeActions.quickFixes(in: analysis, overlapping: converter.textRange(of: range).range) {
           let diagnostic = Self.lspDiagnostic(fix.diagnostic, converter)
-          guard known.contains(Self.diagnosticKey(code: diagnostic.code, range: diagnostic.range)) else { continue }
+          guard known.contains(Self.diagnosticKey(code: diagnostic.code, range: diagnostic.range))
+            || known.contains(Self.diagnosticKey(code: diagnostic.code, message: diagnostic.message,
+                                                 line: diagnostic.range.start.line))
+          else { continue }
           var action: [String: JSONValue] = [
             "title": .string(fix.fix.title), "kind": "quickfix", "diagnostics": [diagnostic.json],
           ]
@@ -70,9 +76,11 @@ extension Server {
     }
   }
 
-  static func diagnosticKey(code: String?, range: Range) -> String {
-    "\(code ?? "")@\(range.start.line):\(range.start.character)-\(range.end.line):\(range.end.character)"
+  static func diagnosticKey(code: String, range: Range) -> String {
+    "\(code)@\(range.start.line):\(range.start.character)-\(range.end.line):\(range.end.character)"
   }
+
+  static func diagnosticKey(code: String, message: String, line: Int) -> String { "\(code)@\(line)\u{0}\(message)" }
 
   func resolveCodeAction(id: RequestID, params: JSONValue) throws -> HandlerOutcome {
     guard case .object(let action) = params else { throw ResponseError.invalidParams("params must be a CodeAction") }
