@@ -21,8 +21,27 @@ final class WorkspaceSymbolIndex: @unchecked Sendable {
     var definitions: [SymbolDefinition]
   }
 
+  /// How long a walk of the folders is reused: a symbol picker asks again at every keystroke.
+  static let walkLifetime: TimeInterval = 2
+
   private let lock = NSLock()
   private var entries: [String: Entry] = [:]
+  private var lastWalk: (folders: [String], at: Date, files: [String])?
+
+  /// The project files under the folders, from the last walk when it is recent and of the same folders.
+  func projectFiles(under folders: [String], isProjectFile: (String) -> Bool) -> [String] {
+    lock.lock()
+    let recent = lastWalk
+    lock.unlock()
+    if let recent, recent.folders == folders, Date().timeIntervalSince(recent.at) < Self.walkLifetime {
+      return recent.files
+    }
+    let files = Self.projectFiles(under: folders, isProjectFile: isProjectFile)
+    lock.lock()
+    lastWalk = (folders, Date(), files)
+    lock.unlock()
+    return files
+  }
 
   /// The atlas.hcl files under the folders, not following symbolic links, skipping hidden and dependency folders.
   static func projectFiles(under folders: [String], isProjectFile: (String) -> Bool) -> [String] {
@@ -116,7 +135,7 @@ extension Server {
         }()
         found += definitions.map { (document.uri, document.lines, $0) }
       }
-      for path in WorkspaceSymbolIndex.projectFiles(under: folders, isProjectFile: Self.isAtlasProjectFile)
+      for path in index.projectFiles(under: folders, isProjectFile: Self.isAtlasProjectFile)
       where !openPaths.contains((path as NSString).standardizingPath) {
         guard let entry = index.entry(for: path) else { continue }
         let uri = URL(fileURLWithPath: path).absoluteString
