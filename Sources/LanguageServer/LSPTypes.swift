@@ -178,6 +178,8 @@ package struct ClientCapabilities: Sendable {
   package var supportsWatchedFilesRegistration = false
   /// `textDocument.foldingRange.lineFoldingOnly`: the client folds whole lines and ignores characters.
   package var lineFoldingOnly = false
+  /// What definition, rename and code actions may send (Handlers/Navigation.swift).
+  package var navigation = NavigationCapabilities()
 
   package init() {}
 
@@ -195,6 +197,7 @@ package struct ClientCapabilities: Sendable {
     supportsWatchedFilesRegistration =
       json["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
     lineFoldingOnly = json["textDocument"]?["foldingRange"]?["lineFoldingOnly"]?.boolValue ?? false
+    navigation = NavigationCapabilities(json: json)
   }
 }
 

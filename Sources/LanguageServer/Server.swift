@@ -39,6 +39,10 @@ package final class Server: @unchecked Sendable {
   var positionEncoding: PositionEncoding = .utf16
   var trace: TraceValue = .off
   var settings = ServerSettings()
+  /// The workspace folders' paths (for `workspace/symbol`), from `initialize` and `didChangeWorkspaceFolders`.
+  var workspaceFolders: [String] = []
+  /// The definitions of the atlas.hcl files on disk, cached by modification time (`workspace/symbol`).
+  let workspaceSymbolIndex = WorkspaceSymbolIndex()
   /// Bumped whenever settings change, so results computed under older settings are not served.
   var settingsGeneration = 0
   var documents = DocumentStore()
@@ -249,6 +253,14 @@ extension Server {
     "textDocument/formatting": { try $0.formatDocument(id: $1, params: $2) },
     "textDocument/rangeFormatting": { try $0.formatRange(id: $1, params: $2) },
     "textDocument/linkedEditingRange": { try $0.linkedEditingRanges(id: $1, params: $2) },
+    "textDocument/definition": { try $0.definition(id: $1, params: $2) },
+    "textDocument/references": { try $0.references(id: $1, params: $2) },
+    "textDocument/documentHighlight": { try $0.documentHighlight(id: $1, params: $2) },
+    "textDocument/prepareRename": { try $0.prepareRename(id: $1, params: $2) },
+    "textDocument/rename": { try $0.rename(id: $1, params: $2) },
+    "textDocument/codeAction": { try $0.codeActions(id: $1, params: $2) },
+    "codeAction/resolve": { try $0.resolveCodeAction(id: $1, params: $2) },
+    "workspace/symbol": { try $0.workspaceSymbols(id: $1, params: $2) },
   ]
 
   /// Every notification the server acts on; others are ignored (and `$/…` ones silently).
@@ -259,6 +271,7 @@ extension Server {
     "textDocument/didClose": { try $0.didClose(params: $1) },
     "workspace/didChangeConfiguration": { try $0.didChangeConfiguration(params: $1) },
     "workspace/didChangeWatchedFiles": { try $0.didChangeWatchedFiles(params: $1) },
+    "workspace/didChangeWorkspaceFolders": { try $0.didChangeWorkspaceFolders(params: $1) },
     "$/cancelRequest": { try $0.cancelRequest(params: $1) },
     "$/setTrace": { try $0.setTrace(params: $1) },
   ]

@@ -30,12 +30,17 @@ import Testing
         "positionEncoding", "textDocumentSync", "diagnosticProvider", "documentSymbolProvider", "foldingRangeProvider",
         "selectionRangeProvider", "semanticTokensProvider", "documentFormattingProvider",
         "documentRangeFormattingProvider", "linkedEditingRangeProvider",
+        "definitionProvider", "referencesProvider", "documentHighlightProvider", "renameProvider", "codeActionProvider",
+        "workspaceSymbolProvider", "workspace",
       ])
     // Every advertised method has a handler.
     for method in [
       "textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/selectionRange",
       "textDocument/semanticTokens/full", "textDocument/semanticTokens/full/delta", "textDocument/semanticTokens/range",
       "textDocument/formatting", "textDocument/rangeFormatting", "textDocument/linkedEditingRange",
+      "textDocument/definition", "textDocument/references", "textDocument/documentHighlight",
+      "textDocument/prepareRename", "textDocument/rename", "textDocument/codeAction", "codeAction/resolve",
+      "workspace/symbol",
     ] {
       #expect(Server.requestHandlers[method] != nil, "\(method)")
     }

@@ -216,7 +216,7 @@ struct StructureChecker {
     for attribute in attributes {
       report(AtlasCode.unknownAttribute, .warning, "Top-level attribute \"\(attribute.name)\" is ignored",
              detail: "Atlas evaluates attributes outside blocks and then ignores them; put values in a `locals` block.",
-             at: attribute.nameRange, documentation: AtlasSchema.Links.projects)
+             at: attribute.nameRange, documentation: AtlasSchema.Links.projects, fixes: [removal(of: attribute)])
     }
     var seen: [String: Int] = [:]
     for block in blocks {
@@ -236,7 +236,8 @@ struct StructureChecker {
         checkLabels(block, schema.labels, documentation: schema.link)
         if let kind = block.labels.first, kind.text != "sql" {
           report(AtlasCode.unknownLabel, .warning, "Unknown hook kind \"\(kind.text)\"", detail: "The known kind is \"sql\".",
-                 at: kind.range, documentation: schema.link)
+                 at: kind.range, documentation: schema.link,
+                 fixes: [QuickFix(title: "Change to \"sql\"", range: kind.range, replacement: "\"sql\"", isPreferred: true)])
         }
         checkBody(block, schema: schema, path: block.type)
       default:
@@ -261,7 +262,7 @@ struct StructureChecker {
     report(AtlasCode.unknownBlock, Self.severity(strictness), "Unknown block \"\(block.type)\" in \(container)",
            detail: suggestion.map { "Did you mean \"\($0)\"? \(extra)" } ?? extra, at: block.typeRange,
            documentation: documentation,
-           fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: block.typeRange, replacement: $0)] } ?? [])
+           fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: block.typeRange, replacement: $0, isPreferred: true)] } ?? [])
   }
 
   mutating func duplicateBlock(_ block: BlockView, schema: BlockSchema) {
@@ -299,7 +300,7 @@ struct StructureChecker {
       report(AtlasCode.unknownDataSource, .warning, "Unknown data source type \"\(type.text)\"",
              detail: suggestion.map { "Did you mean \"\($0)\"?" } ?? "Atlas fails on a data source it has no handler for.",
              at: type.range, documentation: link,
-             fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: type.range, replacement: "\"\($0)\"")] } ?? [])
+             fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: type.range, replacement: "\"\($0)\"", isPreferred: true)] } ?? [])
       return
     }
     checkBody(block, schema: source.body, path: "data \"\(source.type)\"")
@@ -312,7 +313,7 @@ struct StructureChecker {
       report(AtlasCode.unknownDockerDriver, .warning, "Unknown docker driver \"\(driver.text)\"",
              detail: suggestion.map { "Did you mean \"\($0)\"?" } ?? "Known drivers: \(AtlasSchema.dockerDrivers.joined(separator: ", ")).",
              at: driver.range, documentation: schema.link,
-             fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: driver.range, replacement: "\"\($0)\"")] } ?? [])
+             fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: driver.range, replacement: "\"\($0)\"", isPreferred: true)] } ?? [])
     }
     checkBody(block, schema: schema, path: "docker")
     // `database` exists only for the drivers that have databases inside a server (reference §2.8).
@@ -322,7 +323,7 @@ struct StructureChecker {
     {
       report(AtlasCode.unknownAttribute, .warning, "Attribute \"database\" does not apply to docker \"\(driver)\"",
              detail: "Only the postgres and sqlserver drivers take a database; use `schema` instead.",
-             at: database.nameRange, documentation: schema.link)
+             at: database.nameRange, documentation: schema.link, fixes: [removal(of: database)])
     }
   }
 
@@ -339,7 +340,9 @@ struct StructureChecker {
     }
     report(AtlasCode.unselectableEnv, .warning, "This env can never be selected",
            detail: "Atlas keeps an unlabelled env only when its `name` uses `atlas.env`; add a label or `name = atlas.env`.",
-           at: block.typeRange, documentation: AtlasSchema.Links.config("env"))
+           at: block.typeRange, documentation: AtlasSchema.Links.config("env"),
+           fixes: items(of: block.body).attributes.contains { $0.name == "name" } ? []
+             : insertion(of: "name = atlas.env", title: "Add name = atlas.env", into: block).map { [$0] } ?? [])
   }
 
   mutating func checkBody(_ block: BlockView, schema: BlockSchema, path: String) {
@@ -347,7 +350,8 @@ struct StructureChecker {
     if schema.pro { reportPro(Self.describe(path), at: block.typeRange, documentation: schema.link) }
     if let deprecation = schema.deprecation {
       report(AtlasCode.deprecated, .warning, "\"\(block.type)\" is deprecated", detail: deprecation.prefix(1).uppercased() + deprecation.dropFirst() + ".",
-             at: block.typeRange, documentation: schema.link)
+             at: block.typeRange, documentation: schema.link,
+             fixes: Self.replacementName(in: deprecation).map { [QuickFix(title: "Change to \"\($0)\"", range: block.typeRange, replacement: $0)] } ?? [])
     }
     var present = BodyNames()
     for attribute in attributes {
@@ -361,7 +365,8 @@ struct StructureChecker {
                "Unknown attribute \"\(attribute.name)\" in \(Self.describe(path))",
                detail: suggestion.map { "Did you mean \"\($0)\"? \(extra)" } ?? extra, at: attribute.nameRange,
                documentation: schema.link,
-               fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: attribute.nameRange, replacement: $0)] } ?? [])
+               fixes: (suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: attribute.nameRange, replacement: $0,
+                                                  isPreferred: true)] } ?? []) + [removal(of: attribute)])
         continue
       }
       if attributeSchema.pro {
@@ -370,7 +375,10 @@ struct StructureChecker {
       if let deprecation = attributeSchema.deprecation {
         report(AtlasCode.deprecated, .warning, "\"\(attribute.name)\" is deprecated",
                detail: deprecation.prefix(1).uppercased() + deprecation.dropFirst() + ".", at: attribute.nameRange,
-               documentation: attributeSchema.link ?? schema.link)
+               documentation: attributeSchema.link ?? schema.link,
+               fixes: Self.replacementName(in: deprecation).map {
+                 [QuickFix(title: "Change to \"\($0)\"", range: attribute.nameRange, replacement: $0)]
+               } ?? [])
       }
       if let value = attribute.value { checkValue(value, attribute: attributeSchema, schema: schema) }
     }
@@ -391,10 +399,7 @@ struct StructureChecker {
       report(AtlasCode.missingRequiredAttribute, .error,
              "Missing required attribute \"\(attribute.name)\" in \(Self.describe(path))",
              detail: attribute.doc, at: block.headerRange, documentation: attribute.link ?? schema.link,
-             fixes: file.directToken(.oBrace, of: block.node).map {
-               [QuickFix(title: "Add \"\(attribute.name)\"", range: TextRange(start: $0.end, end: $0.end),
-                         replacement: "\n\(attribute.name) = ")]
-             } ?? [])
+             fixes: addition(of: attribute, to: block).map { [$0] } ?? [])
     }
     for set in schema.exclusive {
       // The names of the set in the order they are first used, each once.
@@ -403,12 +408,14 @@ struct StructureChecker {
       report(AtlasCode.mutuallyExclusive, .error,
              "\"\(used[0].name)\" and \"\(used[1].name)\" cannot be used together",
              detail: "Keep one of \(set.map { "\"\($0)\"" }.joined(separator: ", ")).", at: used[1].range,
-             documentation: schema.link)
+             documentation: schema.link,
+             fixes: attributes.first { $0.name == used[1].name && $0.nameRange == used[1].range }.map { [removal(of: $0)] } ?? [])
     }
     for set in schema.oneOfRequired where !set.contains(where: { present.range(of: $0) != nil }) {
       report(AtlasCode.missingOneOf, .error,
              "One of \(set.map { "\"\($0)\"" }.joined(separator: " or ")) is required in \(Self.describe(path))",
-             at: block.headerRange, documentation: schema.link)
+             at: block.headerRange, documentation: schema.link,
+             fixes: set.compactMap { name in schema.attribute(name).flatMap { addition(of: $0, to: block) } })
     }
   }
 
@@ -446,7 +453,7 @@ struct StructureChecker {
                  detail: (suggestion.map { "Did you mean \"\($0)\"? " } ?? "")
                    + "Valid values: \(attribute.allowedValues.joined(separator: ", ")).",
                  at: value.range, documentation: documentation,
-                 fixes: replacement.map { [QuickFix(title: "Change to \($0)", range: value.range, replacement: $0)] } ?? [])
+                 fixes: replacement.map { [QuickFix(title: "Change to \($0)", range: value.range, replacement: $0, isPreferred: true)] } ?? [])
         }
         return
       }
@@ -512,10 +519,28 @@ struct StructureChecker {
   /// `variable.type` must be a type expression (reference §2.1); there is no `any`.
   mutating func checkTypeExpression(_ value: SyntaxNode, documentation: String) {
     if let problem = typeProblem(value) {
+      // A misspelt keyword (`strng`) has one obvious fix; a quoted type (`"string"`) is the keyword unquoted.
+      var fixes: [QuickFix] = []
+      switch literal(value) {
+      case .bareIdentifier(let name):
+        if let suggestion = Spelling.suggestion(for: name, among: ["string", "number", "bool", "int"]) {
+          fixes.append(QuickFix(title: "Change to \(suggestion)", range: value.range, replacement: suggestion, isPreferred: true))
+        }
+      case .string(let text) where ["string", "number", "bool", "int"].contains(text):
+        fixes.append(QuickFix(title: "Change to \(text)", range: value.range, replacement: text, isPreferred: true))
+      default: break
+      }
       report(AtlasCode.invalidVariableType, .error, problem,
              detail: "Valid types are string, number, bool, int, list(T), set(T), map(T), tuple([…]) and object({…}).",
-             at: value.range, documentation: documentation)
+             at: value.range, documentation: documentation, fixes: fixes)
     }
+  }
+
+  /// The name a deprecation says to use instead (`use `format` instead`), if it names one.
+  static func replacementName(in deprecation: String) -> String? {
+    let parts = deprecation.split(separator: "`", omittingEmptySubsequences: false)
+    guard deprecation.hasPrefix("use `"), parts.count >= 3, !parts[1].isEmpty else { return nil }
+    return String(parts[1])
   }
 
   /// Recursive over type constructors, so bounded: a type nested deeper than `depth` is not judged.

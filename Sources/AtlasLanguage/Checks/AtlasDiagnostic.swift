@@ -6,6 +6,17 @@ package struct QuickFix: Sendable, Hashable {
   package var title: String
   package var range: TextRange
   package var replacement: String
+  /// The obvious fix for its diagnostic, which an editor may apply without asking and "fix all" applies: a typo
+  /// corrected to the one close name, a missing `urlescape()`, TLS, a region taken from the endpoint. Fixes that
+  /// need the user's input (placeholders) or delete what they wrote are not.
+  package var isPreferred: Bool = false
+
+  package init(title: String, range: TextRange, replacement: String, isPreferred: Bool = false) {
+    self.title = title
+    self.range = range
+    self.replacement = replacement
+    self.isPreferred = isPreferred
+  }
 }
 
 /// A diagnostic of the atlas.hcl checks with its documentation link and the fixes an editor can offer.

@@ -61,7 +61,7 @@ extension StructureChecker {
       report(AtlasCode.rdsTokenNotEscaped, .warning, "data.\(type).\(name) is interpolated without urlescape()",
              detail: "The token contains characters such as `/`, `?`, `&` and `=` that break a URL; write `${\(escaped)}`.",
              at: expression, documentation: AtlasSchema.Links.config("data.\(type)"),
-             fixes: [QuickFix(title: "Wrap in urlescape()", range: expression, replacement: escaped)])
+             fixes: [QuickFix(title: "Wrap in urlescape()", range: expression, replacement: escaped, isPreferred: true)])
     }
   }
 
@@ -87,7 +87,8 @@ extension StructureChecker {
     report(AtlasCode.rdsRegionMismatch, .error, "Region \"\(region)\" does not match the endpoint's region \"\(hostRegion)\"",
            detail: "The token is signed for the region given; RDS rejects a token signed for another region than the database's.",
            at: regionValue.range, documentation: link,
-           fixes: [QuickFix(title: "Change to \"\(hostRegion)\"", range: regionValue.range, replacement: "\"\(hostRegion)\"")])
+           fixes: [QuickFix(title: "Change to \"\(hostRegion)\"", range: regionValue.range, replacement: "\"\(hostRegion)\"",
+                            isPreferred: regionValue.kind == .quotedTemplate)])
   }
 
   /// An endpoint split as Atlas's `feature/rds/auth` does: an `http(s)://` prefix is dropped, the port is what follows
@@ -226,7 +227,9 @@ extension StructureChecker {
            detail: parameter == "tls"
              ? "RDS accepts the token only over TLS; add `tls=true` (or `tls=preferred`) and `allowCleartextPasswords=true`."
              : "RDS accepts the token only over TLS; use `sslmode=require` or stronger.",
-           at: value.range, documentation: AtlasSchema.Links.config("data.aws_rds_token"))
+           at: value.range, documentation: AtlasSchema.Links.config("data.aws_rds_token"),
+           fixes: (tlsFix(value, parameter: parameter, disabling: disabling)
+             ?? tlsFixThroughLocals(value, parameter: parameter, disabling: disabling)).map { [$0] } ?? [])
   }
 
   /// Whether one of `sorted` offsets lies in `range`.

@@ -64,7 +64,7 @@ extension StructureChecker {
           report(AtlasCode.undeclaredDataSource, .error, "Unknown data source \"data.\(key)\"",
                  detail: suggestion.map { "Did you mean \"data.\($0)\"?" } ?? "No `data \"\(type)\" \"\(name)\"` block defines it.",
                  at: reference.range(throughSteps: 2), documentation: projectsLink + "#data-sources",
-                 fixes: suggestion.map { [QuickFix(title: "Change to \"data.\($0)\"", range: nameRange, replacement: $0)] } ?? [])
+                 fixes: suggestion.map { [QuickFix(title: "Change to \"data.\($0)\"", range: nameRange, replacement: $0, isPreferred: true)] } ?? [])
           continue
         }
         if reference.steps.count > 2, let source = AtlasSchema.dataSource(type), source.result == .string {
@@ -73,7 +73,7 @@ extension StructureChecker {
           report(AtlasCode.urlOnStringSource, .error, "data.\(key) is a string; it has no \(what)",
                  detail: "A \(type) data source evaluates to the string itself; use `data.\(key)`.",
                  at: step.range, documentation: projectsLink + "#data-sources",
-                 fixes: [QuickFix(title: "Use data.\(key) itself", range: step.range, replacement: "")])
+                 fixes: [QuickFix(title: "Use data.\(key) itself", range: step.range, replacement: "", isPreferred: true)])
         }
       case "each":
         guard let block = reference.context.block, block.hasForEach,
@@ -98,15 +98,17 @@ extension StructureChecker {
         : "Atlas has no function of that name."
       report(AtlasCode.unknownFunction, .error, "Unknown function \"\(call.name)\"", detail: detail, at: call.nameRange,
              documentation: AtlasSchema.Links.functions,
-             fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: call.nameRange, replacement: $0)] } ?? [])
+             fixes: suggestion.map { [QuickFix(title: "Change to \"\($0)\"", range: call.nameRange, replacement: $0, isPreferred: true)] } ?? [])
     }
 
     for local in model.locals where !usedLocals.contains(local.name) {
       unused(AtlasCode.unusedLocal, "Local \"\(local.name)\" is never used", at: local.nameRange,
+             removing: removal(of: local.range, title: "Remove local \"\(local.name)\""),
              documentation: projectsLink + "#locals")
     }
     for variable in model.variables where !usedVariables.contains(variable.name) {
       unused(AtlasCode.unusedVariable, "Variable \"\(variable.name)\" is never used", at: variable.nameRange,
+             removing: removal(of: variable.range, title: "Remove variable \"\(variable.name)\""),
              documentation: projectsLink + "#input-variables")
     }
     for source in model.dataSources
@@ -114,6 +116,7 @@ extension StructureChecker {
       && !usedSourceTypes.contains("*")
     {
       unused(AtlasCode.unusedDataSource, "Data source \"data.\(source.name)\" is never used", at: source.nameRange,
+             removing: removal(of: source.range, title: "Remove data.\(source.name)"),
              documentation: projectsLink + "#data-sources")
     }
   }
@@ -136,11 +139,13 @@ extension StructureChecker {
     report(code, .error, "Unknown \(what) \"\(name)\"",
            detail: suggestion.map { "Did you mean \"\(reference.root).\($0)\"?" } ?? detail,
            at: reference.range(throughSteps: 1), documentation: documentation,
-           fixes: suggestion.map { [QuickFix(title: "Change to \"\(reference.root).\($0)\"", range: nameRange, replacement: $0)] } ?? [])
+           fixes: suggestion.map { [QuickFix(title: "Change to \"\(reference.root).\($0)\"", range: nameRange, replacement: $0, isPreferred: true)] } ?? [])
   }
 
-  mutating func unused(_ code: String, _ summary: String, at range: TextRange, documentation: String) {
-    report(code, .warning, summary, at: range, documentation: documentation)
+  /// A definition nothing uses, with the fix that removes it (not preferred: a variable may still be required from
+  /// the command line, and a data source may be kept on purpose).
+  mutating func unused(_ code: String, _ summary: String, at range: TextRange, removing: QuickFix, documentation: String) {
+    report(code, .warning, summary, at: range, documentation: documentation, fixes: [removing])
     results[results.count - 1].isUnnecessary = true
   }
 }

@@ -45,7 +45,7 @@ extension StructureChecker {
                  detail: hasURL ? "Use its `url`: `data.\(key).url`." : "Use one of its attributes.", subject: range),
       documentation: AtlasSchema.Links.config("data.\(type)"),
       fixes: hasURL ? [QuickFix(title: "Use data.\(key).url", range: TextRange(start: range.end, end: range.end),
-                                replacement: ".url")] : [])
+                                replacement: ".url", isPreferred: true)] : [])
   }
 
   /// Whether a range overlaps one of `sorted` (sorted by start). Looks at the few ranges starting just before
@@ -78,7 +78,8 @@ extension StructureChecker {
     else { return }
     var fixes: [QuickFix] = []
     if Self.accepts(attribute.type, .string), case .object(let fields) = value.type, fields["url"] == .string {
-      fixes.append(QuickFix(title: "Use its url", range: TextRange(start: node.range.end, end: node.range.end), replacement: ".url"))
+      fixes.append(QuickFix(title: "Use its url", range: TextRange(start: node.range.end, end: node.range.end), replacement: ".url",
+                            isPreferred: true))
     }
     report(AtlasCode.typeMismatch, .error,
            "\"\(attribute.name)\" must be \(Self.article(attribute.type)), not \(Self.describe(value.type, against: attribute.type))",

@@ -93,9 +93,7 @@ struct CursorContext {
     default:
       attributeSchema = nil
     }
-    reference = analysis.model.references.last {
-      $0.rootRange.start <= offset && offset <= $0.range(throughSteps: $0.steps.count).end
-    }
+    reference = Self.reference(at: offset, in: analysis.model)
     var found: (ProjectModel.FunctionCall, Int)?
     for call in analysis.model.functionCalls where call.nameRange.end < offset && offset <= call.range.end {
       // Calls are recorded outermost first, so a later match is nested in an earlier one.
@@ -103,6 +101,12 @@ struct CursorContext {
       found = (call, Self.argumentIndex(of: call, at: offset, in: file))
     }
     call = found
+  }
+
+  /// The innermost reference whose text (root and steps) holds the offset, ends included; alone, for the features
+  /// that need no more of the context (navigation).
+  static func reference(at offset: Int, in model: ProjectModel) -> ProjectModel.Reference? {
+    model.references.last { $0.rootRange.start <= offset && offset <= $0.range(throughSteps: $0.steps.count).end }
   }
 
   /// What Atlas accepts in a block: a top-level block's schema, a data source's body, or a nested block of its parent.

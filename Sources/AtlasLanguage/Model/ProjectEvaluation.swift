@@ -477,7 +477,7 @@ private struct EvaluationPass {
                detail: "Atlas expands a set, an object or a tuple, and fails on \(kind) (\"for_each does not support "
                  + "\(kind == "a list" ? "list" : "map") type\"); wrap it in toset().",
                at: expression.range, documentation: AtlasSchema.Links.projects + "#for_each",
-               fixes: kind == "a list" ? [QuickFix(title: "Wrap in toset()", range: expression.range, replacement: wrapped)] : [])
+               fixes: kind == "a list" ? [QuickFix(title: "Wrap in toset()", range: expression.range, replacement: wrapped, isPreferred: true)] : [])
       }
     default:
       if !probing, !collection.isNull {

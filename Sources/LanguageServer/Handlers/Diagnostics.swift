@@ -148,12 +148,7 @@ extension Server {
     guard diagnosticsEnabled else { return (snapshot, []) }
     let converter = PositionConverter(lines: snapshot.lines, encoding: encoding)
     var items = parsed.diagnostics.map(converter.diagnostic)
-    for checked in analysis?.diagnostics ?? [] {
-      var item = converter.diagnostic(checked.diagnostic)
-      item.documentation = checked.documentation
-      item.isUnnecessary = checked.isUnnecessary
-      items.append(item)
-    }
+    for checked in analysis?.diagnostics ?? [] { items.append(lspDiagnostic(checked, converter)) }
     return (snapshot, items)
   }
 

@@ -16,6 +16,7 @@ extension Server {
     }
     clientCapabilities = ClientCapabilities(json: capabilities)
     positionEncoding = .negotiate(clientOffers: clientCapabilities.positionEncodings)
+    workspaceFolders = Self.workspaceFolderPaths(reader.object)
     if let options = reader.object["initializationOptions"], let section = options["mercator"] ?? options["settings"] {
       applySettings(section)
     }
@@ -42,6 +43,13 @@ extension Server {
       "documentFormattingProvider": true,
       "documentRangeFormattingProvider": true,
       "linkedEditingRangeProvider": true,
+      "definitionProvider": true,
+      "referencesProvider": true,
+      "documentHighlightProvider": true,
+      "renameProvider": ["prepareProvider": true],
+      "codeActionProvider": ["codeActionKinds": ["quickfix", .string(Self.fixAllKind)], "resolveProvider": true],
+      "workspaceSymbolProvider": true,
+      "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
     ]
   }
 

@@ -1,5 +1,6 @@
 ;;; check.el --- Emacs 28 --batch + eglot as an LSP client of `mercator serve --stdio'  -*- lexical-binding: t -*-
-;; Env: MERCATOR_BIN, E2E_DIR (holds broken.hcl, unformatted.hcl, unformatted.formatted.hcl).
+;; Env: MERCATOR_BIN, E2E_DIR (holds broken.hcl, unformatted.hcl, unformatted.formatted.hcl and atlas.hcl, a copy
+;; of examples/atlas.hcl).
 ;; Prints `PASS name' / `FAIL name: why' per check on stdout; exits 0 when all pass, 1 otherwise.
 ;; Run: emacs --batch -l check.el
 (require 'eglot)
@@ -80,6 +81,33 @@
     (unless (string= got want)
       (with-temp-file (expand-file-name "emacs.got" check-dir) (insert got))
       (error "buffer differs from unformatted.formatted.hcl (got: %s)" (expand-file-name "emacs.got" check-dir)))))
+
+;; 3. Renaming the token data source from a use renames its label and every use.
+(check "emacs-eglot rename"
+  (check--open "atlas.hcl")
+  (goto-char (point-min))
+  (search-forward "urlescape(data.aws_rds_token.")
+  (eglot-rename "orders_token")
+  (unless (= (how-many "data \"aws_rds_token\" \"orders_token\"" (point-min) (point-max)) 1)
+    (error "the label was not renamed"))
+  (unless (= (how-many "urlescape(data\\.aws_rds_token\\.orders_token)" (point-min) (point-max)) 2)
+    (error "the uses were not renamed"))
+  (unless (= (how-many "aws_rds_token\\.db\\b" (point-min) (point-max)) 0) (error "an old name is left")))
+
+;; 4. A token interpolated without urlescape() gets the quick fix that wraps it (the only quickfix there, so eglot
+;; applies it without asking).
+(check "emacs-eglot quick fix"
+  (goto-char (point-min))
+  (search-forward "${urlescape(data.aws_rds_token.orders_token)}")
+  (replace-match "${data.aws_rds_token.orders_token}" t t)
+  (let ((diag (check--wait
+               (lambda ()
+                 (cl-find-if (lambda (d) (string-match-p "without urlescape" (flymake-diagnostic-text d)))
+                             (flymake-diagnostics)))
+               10 "the urlescape warning")))
+    (eglot-code-actions (flymake-diagnostic-beg diag) (flymake-diagnostic-end diag) "quickfix" t))
+  (unless (= (how-many "\\${urlescape(data\\.aws_rds_token\\.orders_token)}" (point-min) (point-max)) 2)
+    (error "the quick fix was not applied")))
 
 (ignore-errors (eglot-shutdown (eglot-current-server)))
 (kill-emacs (if check-failed 1 0))

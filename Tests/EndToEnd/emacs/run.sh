@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Emacs 28 --batch with eglot against `mercator serve --stdio`: diagnostics on a broken atlas.hcl (and their clearing
-# after an incremental fix), and formatting (eglot-format-buffer) compared with the reference output.
+# after an incremental fix), formatting (eglot-format-buffer) compared with the reference output, and on
+# examples/atlas.hcl a rename (eglot-rename) and a quick fix (eglot-code-actions).
 #   MERCATOR_BIN=… bash Tests/EndToEnd/emacs/run.sh [WORKDIR]
 # Prints `PASS name` / `FAIL name: why` per check; exits non-zero on any failure.
 set -uo pipefail
@@ -11,6 +12,7 @@ command -v emacs >/dev/null || { echo "FAIL emacs-eglot: emacs is not installed"
 work=${1:-$(mktemp -d)}
 mkdir -p "$work"
 cp "$fixtures/broken.hcl" "$fixtures/unformatted.hcl" "$fixtures/unformatted.formatted.hcl" "$work/"
+cp "$here/../../../examples/atlas.hcl" "$work/atlas.hcl"
 out="$work/results.txt"
 # eglot's own messages go to stderr (kept in emacs.log); the checks print on stdout.
 E2E_DIR="$work" HOME="$work" timeout 60 emacs --batch -l "$here/check.el" >"$out" 2>"$work/emacs.log" </dev/null

@@ -1,5 +1,6 @@
 -- Headless Neovim 0.7 as an LSP client of `mercator serve --stdio` (vim.lsp.start_client).
--- Env: MERCATOR_BIN, E2E_DIR (holds broken.hcl, unformatted.hcl, unformatted.formatted.hcl), E2E_OUT (result file).
+-- Env: MERCATOR_BIN, E2E_DIR (holds broken.hcl, unformatted.hcl, unformatted.formatted.hcl and atlas.hcl, a copy
+-- of examples/atlas.hcl), E2E_OUT (result file).
 -- Writes one line per check to E2E_OUT: `PASS name` or `FAIL name: why`; exits 0 when all pass (cquit 1 otherwise).
 -- Run: nvim --headless --clean -c 'luafile check.lua'
 local dir = assert(os.getenv("E2E_DIR"), "E2E_DIR is not set")
@@ -102,6 +103,76 @@ check("neovim formatting", function()
     vim.fn.writefile(vim.split(got, "\n", { plain = true }), out .. ".got", "b")
     error("buffer differs from unformatted.formatted.hcl (got: " .. out .. ".got)")
   end
+end)
+
+-- Places the cursor on the `nth` occurrence of `needle` in the buffer, `delta` bytes into it.
+local function cursor_on(bufnr, needle, delta)
+  for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+    local at = line:find(needle, 1, true)
+    if at then
+      vim.api.nvim_win_set_cursor(0, { i, at - 1 + delta })
+      return i - 1
+    end
+  end
+  error("no " .. needle .. " in the buffer")
+end
+
+local function count(text, needle)
+  local n, from = 0, 1
+  while true do
+    local at = text:find(needle, from, true)
+    if not at then return n end
+    n, from = n + 1, at + #needle
+  end
+end
+
+-- 3. Renaming the token data source from a use renames its label and every use (prepareRename, then rename).
+check("neovim rename", function()
+  local bufnr = open("atlas.hcl")
+  wait_publish(bufnr, 0, function() return true end, "diagnostics for atlas.hcl")
+  cursor_on(bufnr, "urlescape(data.aws_rds_token.db)", #"urlescape(data.aws_rds_token.")
+  vim.lsp.buf.rename("orders_token")
+  local renamed = vim.wait(5000, function()
+    local text = buffer_text(bufnr)
+    return text:find('data "aws_rds_token" "orders_token"', 1, true) ~= nil
+      and count(text, "urlescape(data.aws_rds_token.orders_token)") == 2
+  end, 20)
+  assert(renamed, "rename not applied: " .. buffer_text(bufnr):sub(1, 2000))
+  assert(count(buffer_text(bufnr), "aws_rds_token.db") == 0, "an old name is left")
+end)
+
+-- 4. A token interpolated without urlescape() gets the quick fix that wraps it (chosen from the code action menu;
+-- its edit comes through codeAction/resolve when Neovim resolves edits).
+check("neovim quick fix", function()
+  local bufnr = vim.fn.bufnr(dir .. "/atlas.hcl")
+  local seen = #(published[bufnr] or {})
+  local line = cursor_on(bufnr, "${urlescape(data.aws_rds_token.orders_token)}", 0)
+  local text = vim.api.nvim_buf_get_lines(bufnr, line, line + 1, false)[1]
+  local from = text:find("urlescape(", 1, true) - 1
+  vim.api.nvim_buf_set_text(bufnr, line, from, line, from + #"urlescape(", { "" })
+  local close = vim.api.nvim_buf_get_lines(bufnr, line, line + 1, false)[1]:find("orders_token)", 1, true) + #"orders_token"
+  vim.api.nvim_buf_set_text(bufnr, line, close - 1, line, close, { "" })
+  wait_publish(bufnr, seen, function(ds)
+    for _, d in ipairs(ds) do
+      if d.code == "atlas.rds-token-not-escaped" then return true end
+    end
+    return false
+  end, "the urlescape warning")
+  cursor_on(bufnr, "${data.aws_rds_token.orders_token}", 2)
+  local offered = {}
+  vim.ui.select = function(items, _, on_choice)
+    for i, item in ipairs(items) do
+      local action = item[2] or item.action or item
+      table.insert(offered, action.title)
+      if action.title == "Wrap in urlescape()" then return on_choice(item, i) end
+    end
+    on_choice(nil, nil)
+  end
+  vim.lsp.buf.code_action()
+  local fixed = vim.wait(5000, function()
+    return count(buffer_text(bufnr), "${urlescape(data.aws_rds_token.orders_token)}") == 2
+  end, 20)
+  assert(fixed, "quick fix not applied; offered: " .. vim.inspect(offered))
 end)
 
 vim.fn.writefile(results, out)

@@ -104,15 +104,23 @@ def capabilities(
 
 
 async def start(
-    *, encodings: list[str] | None = None, pull: bool = False, line_folding_only: bool = False
+    *,
+    encodings: list[str] | None = None,
+    pull: bool = False,
+    line_folding_only: bool = False,
+    customize: Callable[[types.ClientCapabilities], None] | None = None,
 ) -> tuple[LanguageClient, types.InitializeResult]:
-    """Starts a server, runs `initialize`/`initialized`; the caller shuts it down (`finish`)."""
+    """Starts a server, runs `initialize`/`initialized`; the caller shuts it down (`finish`). `customize` may add
+    to the declared capabilities before they are sent."""
     config = ClientServerConfig(server_command=[mercator_bin(), "serve", "--stdio"], client_factory=make_client)
     client = await config.start()
+    declared = capabilities(encodings=encodings, pull=pull, line_folding_only=line_folding_only)
+    if customize:
+        customize(declared)
     result = await asyncio.wait_for(
         client.initialize_session(
             types.InitializeParams(
-                capabilities=capabilities(encodings=encodings, pull=pull, line_folding_only=line_folding_only),
+                capabilities=declared,
                 client_info=types.ClientInfo(name="pytest-lsp", version=pytest_lsp.__version__),
                 root_uri=REPO.as_uri(),
             )
