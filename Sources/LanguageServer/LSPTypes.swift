@@ -178,6 +178,10 @@ package struct ClientCapabilities: Sendable {
   package var supportsWatchedFilesRegistration = false
   /// `textDocument.foldingRange.lineFoldingOnly`: the client folds whole lines and ignores characters.
   package var lineFoldingOnly = false
+  /// `textDocument.hover.contentFormat`: Markdown is the client's first choice (else hovers are plain text).
+  package var prefersMarkdownHover = false
+  /// `experimental.showReferencesCommandId` (terraform-ls's convention): the client's command for showing locations.
+  package var showReferencesCommand: String?
 
   package init() {}
 
@@ -195,6 +199,9 @@ package struct ClientCapabilities: Sendable {
     supportsWatchedFilesRegistration =
       json["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
     lineFoldingOnly = json["textDocument"]?["foldingRange"]?["lineFoldingOnly"]?.boolValue ?? false
+    prefersMarkdownHover = (json["textDocument"]?["hover"]?["contentFormat"]?.arrayValue ?? [])
+      .compactMap(\.stringValue).first { $0 == "markdown" || $0 == "plaintext" } == "markdown"
+    showReferencesCommand = json["experimental"]?["showReferencesCommandId"]?.stringValue
   }
 }
 

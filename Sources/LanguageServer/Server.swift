@@ -249,6 +249,10 @@ extension Server {
     "textDocument/formatting": { try $0.formatDocument(id: $1, params: $2) },
     "textDocument/rangeFormatting": { try $0.formatRange(id: $1, params: $2) },
     "textDocument/linkedEditingRange": { try $0.linkedEditingRanges(id: $1, params: $2) },
+    "textDocument/hover": { try $0.hover(id: $1, params: $2) },
+    "textDocument/inlayHint": { try $0.inlayHints(id: $1, params: $2) },
+    "textDocument/codeLens": { try $0.codeLenses(id: $1, params: $2) },
+    "codeLens/resolve": { try $0.resolveCodeLens(id: $1, params: $2) },
   ]
 
   /// Every notification the server acts on; others are ignored (and `$/…` ones silently).

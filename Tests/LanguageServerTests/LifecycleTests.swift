@@ -30,12 +30,14 @@ import Testing
         "positionEncoding", "textDocumentSync", "diagnosticProvider", "documentSymbolProvider", "foldingRangeProvider",
         "selectionRangeProvider", "semanticTokensProvider", "documentFormattingProvider",
         "documentRangeFormattingProvider", "linkedEditingRangeProvider",
+        "hoverProvider", "inlayHintProvider", "codeLensProvider",
       ])
     // Every advertised method has a handler.
     for method in [
       "textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/selectionRange",
       "textDocument/semanticTokens/full", "textDocument/semanticTokens/full/delta", "textDocument/semanticTokens/range",
       "textDocument/formatting", "textDocument/rangeFormatting", "textDocument/linkedEditingRange",
+      "textDocument/hover", "textDocument/inlayHint", "textDocument/codeLens", "codeLens/resolve",
     ] {
       #expect(Server.requestHandlers[method] != nil, "\(method)")
     }

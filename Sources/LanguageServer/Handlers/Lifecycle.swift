@@ -42,6 +42,9 @@ extension Server {
       "documentFormattingProvider": true,
       "documentRangeFormattingProvider": true,
       "linkedEditingRangeProvider": true,
+      "hoverProvider": true,
+      "inlayHintProvider": ["resolveProvider": false],
+      "codeLensProvider": ["resolveProvider": true],
     ]
   }
 

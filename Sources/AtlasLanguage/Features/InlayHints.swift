@@ -1,0 +1,95 @@
+// Inlay hints: the value of a static local or variable after each use (` = "orders"`), and the URL an env's `url`
+// resolves to after it when it is computed. Nothing unknown or secret is hinted: values pass `SecretFilter`, and a
+// sensitive or unknown value gives no hint at all.
+import HCLEval
+package import HCLSyntax
+
+package struct InlayHint: Sendable, Hashable {
+  package enum Kind: Sendable, Hashable {
+    /// The value of `local.x` / `var.x` after a use.
+    case value
+    /// The resolved URL of an env's `url`.
+    case url
+  }
+
+  /// Where the hint shows (a UTF-8 offset): right after the thing it describes.
+  package var offset: Int
+  package var label: String
+  package var kind: Kind
+  /// The whole text when `label` had to be shortened.
+  package var tooltip: String?
+}
+
+package enum InlayHints {
+  /// Values longer than this are shortened in the label (the tooltip has them whole, up to `tooltipLimit`).
+  static let labelLimit = 40
+  static let tooltipLimit = 1000
+
+  /// The hints whose position lies in `range` (ends included), in source order.
+  package static func compute(_ analysis: AtlasAnalysis, in range: TextRange) -> [InlayHint] {
+    let model = analysis.model
+    let evaluation = analysis.evaluation
+    var filter: SecretFilter?
+    func safeFilter() -> SecretFilter {
+      if let filter { return filter }
+      let made = SecretFilter(analysis)
+      filter = made
+      return made
+    }
+    var hints: [InlayHint] = []
+    for reference in model.references where reference.root == "local" || reference.root == "var" {
+      // The hint follows the leading names (`local.obj.key`), where a value can be looked up.
+      let names = reference.names
+      guard let name = names.first else { continue }
+      let end = reference.range(throughSteps: names.count).end
+      guard range.start <= end, end <= range.end, !SecretFilter.looksSecret(name) else { continue }
+      // Inside a variable block every `var`/`local` is an error already, and a local's own definition needs none.
+      let value = reference.root == "local" ? evaluation.locals[name] : evaluation.variables[name]
+      guard let value else { continue }
+      let shown = followed(value, through: names.dropFirst())
+      guard !shown.containsSensitive, shown.isWhollyKnown else { continue }
+      if let hint = hint(safeFilter().render(shown), at: end, kind: .value, prefix: "= ") { hints.append(hint) }
+    }
+    let views = StructureChecker(file: analysis.file)
+    let envBlocks = views.items(of: analysis.file.root.firstChild(.body)).blocks.filter { $0.type == "env" }
+    for block in envBlocks {
+      guard let url = views.items(of: block.body).attributes.first(where: { $0.name == "url" })?.value,
+        range.start <= url.range.end, url.range.end <= range.end
+      else { continue }
+      // A plain literal shows itself.
+      if case .string = views.literal(url) { continue }
+      guard let text = resolvedURL(url, evaluation: evaluation) else { continue }
+      if let hint = hint(safeFilter().clean(text), at: url.range.end, kind: .url, prefix: "→ ") { hints.append(hint) }
+    }
+    return hints.sorted { $0.offset < $1.offset }
+  }
+
+  /// The URL a `url` expression resolves to: its value when known and not secret, else the probing pass's value with
+  /// each token as `****` (a URL holding a token is still worth seeing); nil while anything in it is unknown.
+  static func resolvedURL(_ node: SyntaxNode, evaluation: ProjectEvaluation) -> String? {
+    if let value = evaluation.values[node.range], !value.containsSensitive, let text = value.stringValue { return text }
+    // After a command ran the data sources, the probing pass holds real (sensitive) tokens instead of markers.
+    guard let probed = evaluation.probedValues[node.range], !probed.containsSensitive, var text = probed.stringValue
+    else { return nil }
+    for index in Set(TokenMarker.indices(in: text)) {
+      text = text.replacing(TokenMarker.marker(index: index), with: SecretFilter.mask)
+    }
+    return text
+  }
+
+  static func followed(_ value: Value, through names: ArraySlice<String>) -> Value {
+    var current = value
+    for name in names {
+      guard let next = current.attributes?[name] else { return .unknown() }
+      current = next.marked(current.isSensitive)
+    }
+    return current
+  }
+
+  static func hint(_ text: String, at offset: Int, kind: InlayHint.Kind, prefix: String) -> InlayHint? {
+    guard !text.isEmpty, text != SecretFilter.sensitive, text != SecretFilter.unknown else { return nil }
+    let short = SecretFilter.shorten(text, to: labelLimit)
+    return InlayHint(offset: offset, label: prefix + short, kind: kind,
+                     tooltip: short == text ? nil : SecretFilter.shorten(text, to: tooltipLimit))
+  }
+}

@@ -1,0 +1,257 @@
+// How hovers and inlay hints show values and source text without showing a secret: sensitive values (tokens and
+// anything computed from them) and unknown ones are named, not shown; URL passwords become `****`; and every text
+// shown passes a filter of the secrets the analysis can see (URL passwords, values of secret-looking variables and
+// locals, values read from the environment), wherever else they turn up.
+import HCLEval
+import HCLSyntax
+
+/// The secrets of one analysed file, and the texts made safe from them.
+struct SecretFilter {
+  /// Texts never shown, longest first (a longer secret is masked before a shorter one inside it).
+  private(set) var secrets: [String] = []
+
+  static let mask = "****"
+
+  init(_ analysis: AtlasAnalysis) {
+    var found: Set<String> = []
+    let evaluation = analysis.evaluation
+    // Every URL the file evaluates to gives its password, whatever holds the URL.
+    for value in evaluation.values.values { Self.collectURLPasswords(value, into: &found) }
+    for value in evaluation.locals.values { Self.collectURLPasswords(value, into: &found) }
+    for value in evaluation.variables.values { Self.collectURLPasswords(value, into: &found) }
+    // A variable or local named like a secret, or read from the environment, is a secret whole.
+    let readsEnvironment = Self.definitionsReadingEnvironment(analysis)
+    for (name, value) in evaluation.variables
+    where Self.looksSecret(name) || readsEnvironment.contains("var.\(name)") {
+      Self.collectStrings(value, into: &found)
+    }
+    for (name, value) in evaluation.locals
+    where Self.looksSecret(name) || readsEnvironment.contains("local.\(name)") {
+      Self.collectStrings(value, into: &found)
+    }
+    found.remove("")
+    secrets = found.sorted { $0.utf8.count > $1.utf8.count || ($0.utf8.count == $1.utf8.count && $0 < $1) }
+  }
+
+  /// A name that says its value is a secret: `db_password`, `api_token`, `secret_key`, `pwd`.
+  static func looksSecret(_ name: String) -> Bool {
+    let lowered = name.lowercased()
+    return ["password", "passwd", "pwd", "pass", "secret", "token", "credential", "private_key", "apikey", "api_key"]
+      .contains { lowered.contains($0) }
+  }
+
+  /// `var.NAME` and `local.NAME` of the definitions whose expression calls `getenv` itself: the editor's environment
+  /// is not shown even when an evaluation was given one.
+  static func definitionsReadingEnvironment(_ analysis: AtlasAnalysis) -> Set<String> {
+    let model = analysis.model
+    let calls = model.functionCalls.filter { $0.name == "getenv" }
+    guard !calls.isEmpty else { return [] }
+    var result: Set<String> = []
+    for call in calls {
+      if let local = model.locals.last(where: { $0.range.start <= call.range.start && call.range.end <= $0.range.end }) {
+        result.insert("local.\(local.name)")
+      }
+      if let variable = model.variables.first(where: { $0.range.start <= call.range.start && call.range.end <= $0.range.end }) {
+        result.insert("var.\(variable.name)")
+      }
+    }
+    return result
+  }
+
+  static func collectStrings(_ value: Value, into found: inout Set<String>) {
+    switch value.content {
+    case .string(let text): found.insert(text)
+    case .elements(let elements): for element in elements { collectStrings(element, into: &found) }
+    case .attributes(let attributes): for element in attributes.values { collectStrings(element, into: &found) }
+    default: break
+    }
+  }
+
+  static func collectURLPasswords(_ value: Value, into found: inout Set<String>) {
+    switch value.content {
+    case .string(let text):
+      // Only texts that can be URLs are taken apart: most values are short words.
+      guard text.utf8.contains(UInt8(ascii: "@")), let password = URLDisplay.password(in: text) else { return }
+      found.insert(password)
+      found.insert(URLText.unescape(Substring(password), plusAsSpace: false))
+    case .elements(let elements): for element in elements { collectURLPasswords(element, into: &found) }
+    case .attributes(let attributes): for element in attributes.values { collectURLPasswords(element, into: &found) }
+    default: break
+    }
+  }
+
+  /// The text with every URL password and every known secret replaced by `****`.
+  func clean(_ text: String) -> String {
+    var result = URLDisplay.maskingPasswords(in: text)
+    for secret in secrets where result.contains(secret) {
+      result = result.replacing(secret, with: Self.mask)
+    }
+    return result
+  }
+
+  /// A value as HCL text, safe to show: a sensitive value is `(sensitive)`, an unknown one `(known only when run)`,
+  /// anything else rendered, cleaned and shortened to `limit` characters. Nil `limit` keeps the whole text.
+  func render(_ value: Value, limit: Int? = nil) -> String {
+    if value.containsSensitive { return Self.sensitive }
+    if !value.isKnown { return Self.unknown }
+    let text = clean(value.render())
+    guard let limit else { return text }
+    return Self.shorten(text, to: limit)
+  }
+
+  static let sensitive = "(sensitive)"
+  static let unknown = "(known only when run)"
+
+  /// At most `limit` characters: the start and `…` (and the closing quote of a string, so it still reads as one).
+  static func shorten(_ text: String, to limit: Int) -> String {
+    guard text.count > limit, limit > 1 else { return text }
+    let quoted = text.hasPrefix("\"") && text.hasSuffix("\"") && text.count > 1
+    return String(text.prefix(limit - (quoted ? 2 : 1))) + "…" + (quoted ? "\"" : "")
+  }
+}
+
+/// A database or file URL taken apart for display, through `URLText` (the same split Atlas's URL functions and the
+/// RDS checks use).
+struct URLDisplay {
+  var scheme: String
+  var user: String?
+  /// Whether the URL has a password (never kept: shown as `****`).
+  var hasPassword: Bool
+  var host: String?
+  var port: String?
+  var path: String
+  var query: [(key: String, value: String)]
+
+  /// Nil unless the text is `scheme://…` (the only form whose parts mean something to Atlas).
+  init?(_ text: String) {
+    guard let colon = text.firstIndex(of: ":"), text[colon...].hasPrefix("://"), let url = URLText(text),
+      let scheme = url.scheme, !scheme.isEmpty
+    else { return nil }
+    self.scheme = scheme
+    if let userinfo = url.userinfo {
+      if let separator = userinfo.firstIndex(of: ":") {
+        user = URLText.unescape(userinfo[..<separator], plusAsSpace: false)
+        hasPassword = true
+      } else {
+        user = URLText.unescape(Substring(userinfo), plusAsSpace: false)
+        hasPassword = false
+      }
+    } else {
+      hasPassword = false
+    }
+    if let authority = url.host, !authority.isEmpty {
+      // The port is what follows the last colon, outside an IPv6 host's brackets.
+      if let separator = authority.lastIndex(of: ":"), !authority[separator...].contains("]") {
+        var name = authority[..<separator]
+        if name.hasPrefix("["), name.hasSuffix("]") { name = name.dropFirst().dropLast() }
+        host = String(name)
+        port = String(authority[authority.index(after: separator)...])
+      } else {
+        host = authority
+      }
+    }
+    path = url.path
+    // A file or SQLite URL has no authority: what follows `//` is all path (`file://schema.pg.hcl`).
+    if Self.pathOnlySchemes.contains(scheme.lowercased()) {
+      path = (url.host ?? "") + url.path
+      user = nil
+      hasPassword = false
+      host = nil
+      port = nil
+    }
+    query = (url.query ?? "").split(separator: "&").map { pair in
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      return (URLText.unescape(parts[0]), parts.count > 1 ? URLText.unescape(parts[1]) : "")
+    }
+  }
+
+  static let pathOnlySchemes: Set<String> = ["file", "sqlite", "sqlite3", "libsql+file"]
+
+  /// The raw (still escaped) password of a `scheme://user:password@host` text.
+  static func password(in text: String) -> String? {
+    guard let url = URLText(text), url.host != nil, let userinfo = url.userinfo,
+      let separator = userinfo.firstIndex(of: ":")
+    else { return nil }
+    return String(userinfo[userinfo.index(after: separator)...])
+  }
+
+  /// Query parameters whose value is a credential (go-sql-driver and libpq accept a password there).
+  static func isSecretParameter(_ key: String) -> Bool {
+    ["password", "pass", "passwd", "pwd", "token", "secret", "access_token"].contains(key.lowercased())
+  }
+
+  /// The text with the password of each URL in it (`scheme://user:password@`) and each credential query parameter
+  /// replaced by `****`. Works on any text, URLs inside longer texts included, by looking at each `://`.
+  static func maskingPasswords(in text: String) -> String {
+    guard text.contains("://") else { return text }
+    var result = ""
+    var rest = Substring(text)
+    while let schemeEnd = rest.firstRange(of: "://") {
+      result += String(rest[..<schemeEnd.upperBound])
+      rest = rest[schemeEnd.upperBound...]
+      // The authority ends at the first `/`, `?`, `#`, blank or quote; its userinfo at its last `@`.
+      let authorityEnd = rest.firstIndex { "/?#\" \n\t'`".contains($0) } ?? rest.endIndex
+      let authority = rest[..<authorityEnd]
+      if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
+        result += String(authority[...colon]) + SecretFilter.mask + String(authority[at...])
+      } else {
+        result += String(authority)
+      }
+      rest = rest[authorityEnd...]
+      // Credential parameters of this URL's query, up to its end.
+      if rest.first == "?" || rest.contains("?") {
+        let end = rest.firstIndex { "\" \n\t'`#".contains($0) } ?? rest.endIndex
+        var piece = String(rest[..<end])
+        if let question = piece.firstIndex(of: "?") {
+          let head = piece[...question]
+          let parameters = piece[piece.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false)
+            .map { pair -> String in
+              let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+              guard parts.count == 2, isSecretParameter(String(parts[0])), !parts[1].isEmpty else { return String(pair) }
+              return String(parts[0]) + "=" + SecretFilter.mask
+            }
+          piece = String(head) + parameters.joined(separator: "&")
+        }
+        result += piece
+        rest = rest[end...]
+      }
+    }
+    return result + String(rest)
+  }
+
+  /// What the host names: a server, or for `docker://` the database image.
+  var hostMeaning: String { scheme.lowercased() == "docker" ? "image" : "host" }
+
+  /// What the path names for this scheme: a database, a schema, a file, a directory.
+  var pathMeaning: String {
+    switch scheme.lowercased() {
+    case "postgres", "postgresql", "redshift", "docker+postgres": "database"
+    case "mysql", "mariadb", "maria", "docker+mysql", "docker+maria", "docker+mariadb", "clickhouse": "schema"
+    case "sqlite", "sqlite3", "libsql+file": "database file"
+    case "file": "path"
+    case "docker": "tag and database"
+    default: "path"
+    }
+  }
+
+  /// The database system a scheme selects, for the schemes Atlas registers (reference §6).
+  var driver: String? {
+    switch scheme.lowercased() {
+    case "postgres", "postgresql": "PostgreSQL"
+    case "mysql", "mysql+unix": "MySQL"
+    case "mariadb", "maria", "mariadb+unix", "maria+unix": "MariaDB"
+    case "sqlite", "sqlite3": "SQLite"
+    case "libsql", "libsql+ws", "libsql+wss", "libsql+file": "libSQL"
+    case "docker", "docker+postgres", "docker+mysql", "docker+maria", "docker+mariadb", "docker+clickhouse",
+      "docker+sqlserver":
+      "a dev database in Docker"
+    case "sqlserver", "azuresql": "SQL Server (Atlas Pro)"
+    case "clickhouse": "ClickHouse (Atlas Pro)"
+    case "redshift", "redshift+http": "Redshift (Atlas Pro)"
+    case "file": "files on disk"
+    case "atlas": "the Atlas Registry"
+    case "env": "an attribute of the selected env"
+    default: nil
+    }
+  }
+}
