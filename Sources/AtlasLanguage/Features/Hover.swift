@@ -50,7 +50,9 @@ package struct Hover: Sendable, Hashable {
   /// The hover at a UTF-8 offset, or nil when there is nothing to say.
   package static func compute(_ analysis: AtlasAnalysis, at offset: Int) -> Hover? {
     var builder = HoverBuilder(analysis: analysis)
-    return builder.hover(at: offset)
+    // Only what is under the position: blanks between a name and its `=`, or around a header, have no hover.
+    guard let hover = builder.hover(at: offset), hover.range.start <= offset, offset <= hover.range.end else { return nil }
+    return hover
   }
 }
 
