@@ -273,6 +273,10 @@ private struct HoverBuilder {
     var parts: [Hover.Part] = [.code(headline)]
     parts.append(.text("Data source \(inlineCode(type)), defined on line \(line(of: definition.nameRange.start))."
       + (schema.map { " " + $0.body.doc } ?? "")))
+    // From a use, the block itself is worth seeing; on its own label it is right there.
+    if !(definition.range.start <= range.start && range.end <= definition.range.end) {
+      parts.append(.code(sourceText(definition.range)))
+    }
     var facts: [String] = []
     if let schema {
       if TokenMarker.sources.contains(type) {
@@ -450,7 +454,7 @@ private struct HoverBuilder {
   }
 
   func attributeParts(_ schema: AttributeSchema) -> [Hover.Part] {
-    var header = "\(schema.name): \(schema.type)"
+    var header = "\(schema.name): " + (schema.type == .typeExpression ? "type expression" : schema.type.description)
     if schema.required { header += " (required)" } else if let value = schema.defaultValue { header += " = \(value)" }
     var parts: [Hover.Part] = [.code(header), .text(schema.doc)]
     var facts: [String] = []

@@ -48,14 +48,24 @@ struct SecretFilter {
     guard !calls.isEmpty else { return [] }
     var result: Set<String> = []
     for call in calls {
-      if let local = model.locals.last(where: { $0.range.start <= call.range.start && call.range.end <= $0.range.end }) {
-        result.insert("local.\(local.name)")
-      }
-      if let variable = model.variables.first(where: { $0.range.start <= call.range.start && call.range.end <= $0.range.end }) {
-        result.insert("var.\(variable.name)")
-      }
+      if let local = containing(call.range, in: model.locals) { result.insert("local.\(local.name)") }
+      if let variable = containing(call.range, in: model.variables) { result.insert("var.\(variable.name)") }
     }
     return result
+  }
+
+  /// The definition whose range holds `range`, by binary search: definitions come in source order and do not
+  /// overlap (a file may hold thousands of locals and calls).
+  static func containing(_ range: TextRange, in definitions: [ProjectModel.Definition]) -> ProjectModel.Definition? {
+    var low = 0
+    var high = definitions.count
+    while low < high {
+      let middle = (low + high) / 2
+      if definitions[middle].range.start <= range.start { low = middle + 1 } else { high = middle }
+    }
+    guard low > 0 else { return nil }
+    let candidate = definitions[low - 1]
+    return candidate.range.end >= range.end ? candidate : nil
   }
 
   static func collectStrings(_ value: Value, into found: inout Set<String>) {
