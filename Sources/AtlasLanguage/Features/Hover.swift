@@ -500,21 +500,10 @@ private struct HoverBuilder {
     return Hover(range: value.range, parts: parts)
   }
 
-  /// The text of a URL-valued expression: its value when known, the probing pass's value with each token shown as
-  /// `****` when it holds a token, else a template's source between its quotes.
+  /// The text of a URL-valued expression: as it resolves (`URLDisplay.resolvedText`), else a template's source
+  /// between its quotes.
   func urlText(_ value: SyntaxNode) -> String? {
-    if let evaluated = evaluation.values[value.range], !evaluated.containsSensitive, let text = evaluated.stringValue {
-      return text
-    }
-    if let probedValue = evaluation.probedValues[value.range], !probedValue.containsSensitive,
-      let probed = probedValue.stringValue
-    {
-      var text = probed
-      for index in Set(TokenMarker.indices(in: probed)) {
-        text = text.replacing(TokenMarker.marker(index: index), with: SecretFilter.mask)
-      }
-      return text
-    }
+    if let text = URLDisplay.resolvedText(of: value, in: evaluation) { return text }
     if value.kind == .quotedTemplate, value.range.length >= 2 {
       return file.text(in: TextRange(start: value.range.start + 1, end: value.range.end - 1))
     }

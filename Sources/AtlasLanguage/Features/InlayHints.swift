@@ -58,23 +58,10 @@ package enum InlayHints {
       else { continue }
       // A plain literal shows itself.
       if case .string = views.literal(url) { continue }
-      guard let text = resolvedURL(url, evaluation: evaluation) else { continue }
+      guard let text = URLDisplay.resolvedText(of: url, in: evaluation) else { continue }
       if let hint = hint(safeFilter().clean(text), at: url.range.end, kind: .url, prefix: "→ ") { hints.append(hint) }
     }
     return hints.sorted { $0.offset < $1.offset }
-  }
-
-  /// The URL a `url` expression resolves to: its value when known and not secret, else the probing pass's value with
-  /// each token as `****` (a URL holding a token is still worth seeing); nil while anything in it is unknown.
-  static func resolvedURL(_ node: SyntaxNode, evaluation: ProjectEvaluation) -> String? {
-    if let value = evaluation.values[node.range], !value.containsSensitive, let text = value.stringValue { return text }
-    // After a command ran the data sources, the probing pass holds real (sensitive) tokens instead of markers.
-    guard let probed = evaluation.probedValues[node.range], !probed.containsSensitive, var text = probed.stringValue
-    else { return nil }
-    for index in Set(TokenMarker.indices(in: text)) {
-      text = text.replacing(TokenMarker.marker(index: index), with: SecretFilter.mask)
-    }
-    return text
   }
 
   static func followed(_ value: Value, through names: ArraySlice<String>) -> Value {

@@ -175,6 +175,19 @@ struct URLDisplay {
     }
   }
 
+  /// The URL a `url` expression resolves to: its value when known and not secret, else the probing pass's value with
+  /// each token as `****` (a URL holding a token is still worth seeing); nil while anything in it is unknown.
+  static func resolvedText(of node: SyntaxNode, in evaluation: ProjectEvaluation) -> String? {
+    if let value = evaluation.values[node.range], !value.containsSensitive, let text = value.stringValue { return text }
+    // After a command ran the data sources, the probing pass holds real (sensitive) tokens instead of markers.
+    guard let probed = evaluation.probedValues[node.range], !probed.containsSensitive, var text = probed.stringValue
+    else { return nil }
+    for index in Set(TokenMarker.indices(in: text)) {
+      text = text.replacing(TokenMarker.marker(index: index), with: SecretFilter.mask)
+    }
+    return text
+  }
+
   static let pathOnlySchemes: Set<String> = ["file", "sqlite", "sqlite3", "libsql+file"]
 
   /// The raw (still escaped) password of a `scheme://user:password@host` text.
