@@ -1,5 +1,6 @@
 -- Headless Neovim 0.7 as an LSP client of `mercator serve --stdio` (vim.lsp.start_client).
--- Env: MERCATOR_BIN, E2E_DIR (holds broken.hcl, unformatted.hcl, unformatted.formatted.hcl), E2E_OUT (result file).
+-- Env: MERCATOR_BIN, E2E_DIR (holds broken.hcl, unformatted.hcl, unformatted.formatted.hcl, and atlas.hcl: a copy
+-- of examples/atlas.hcl), E2E_OUT (result file).
 -- Writes one line per check to E2E_OUT: `PASS name` or `FAIL name: why`; exits 0 when all pass (cquit 1 otherwise).
 -- Run: nvim --headless --clean -c 'luafile check.lua'
 local dir = assert(os.getenv("E2E_DIR"), "E2E_DIR is not set")
@@ -102,6 +103,34 @@ check("neovim formatting", function()
     vim.fn.writefile(vim.split(got, "\n", { plain = true }), out .. ".got", "b")
     error("buffer differs from unformatted.formatted.hcl (got: " .. out .. ".got)")
   end
+end)
+
+-- 3. Hover on a use of a local shows its value (Markdown, with the range of the reference); a URL's password is
+-- masked.
+check("neovim hover", function()
+  local bufnr = open("atlas.hcl")
+  local function hover_on(needle, delta)
+    for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+      local at = line:find(needle, 1, true)
+      if at then
+        local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+                         position = { line = i - 1, character = at - 1 + delta } }
+        local answers = vim.lsp.buf_request_sync(bufnr, "textDocument/hover", params, 5000) or {}
+        local answer = answers[client_id]
+        assert(answer and answer.result, "no hover on " .. needle .. ": " .. vim.inspect(answers))
+        return answer.result, at - 1
+      end
+    end
+    error("no " .. needle .. " in atlas.hcl")
+  end
+  local result, at = hover_on("${local.db_name}", 4)
+  assert(result.contents.kind == "markdown", "kind " .. tostring(result.contents.kind))
+  assert(result.contents.value:find('"orders"', 1, true), "value " .. result.contents.value)
+  assert(result.range.start.character == at + 2 and result.range["end"].character == at + 2 + #"local.db_name",
+    "range " .. vim.inspect(result.range))
+  local url = hover_on("postgres://postgres:pass@", 3)
+  assert(url.contents.value:find("password: `****`", 1, true), "url " .. url.contents.value)
+  assert(not url.contents.value:find(":pass@", 1, true), "password shown: " .. url.contents.value)
 end)
 
 vim.fn.writefile(results, out)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Headless Neovim 0.7 against `mercator serve --stdio`: diagnostics on a broken atlas.hcl (and their clearing
-# after an incremental fix), and formatting (vim.lsp.buf.formatting_sync) compared with the reference output.
+# after an incremental fix), formatting (vim.lsp.buf.formatting_sync) compared with the reference output, and hover
+# on examples/atlas.hcl.
 #   MERCATOR_BIN=… bash Tests/EndToEnd/neovim/run.sh [WORKDIR]
 # Prints `PASS name` / `FAIL name: why` per check; exits non-zero on any failure.
 set -uo pipefail
@@ -11,6 +12,7 @@ command -v nvim >/dev/null || { echo "FAIL neovim: nvim is not installed"; exit 
 work=${1:-$(mktemp -d)}
 mkdir -p "$work"
 cp "$fixtures/broken.hcl" "$fixtures/unformatted.hcl" "$fixtures/unformatted.formatted.hcl" "$work/"
+cp "$here/../../../examples/atlas.hcl" "$work/atlas.hcl"
 out="$work/results.txt"
 rm -f "$out"
 # The outer timeout is the backstop: an uncaught Lua error in --headless leaves nvim running.
