@@ -182,6 +182,8 @@ package struct ClientCapabilities: Sendable {
   package var prefersMarkdownHover = false
   /// `experimental.showReferencesCommandId` (terraform-ls's convention): the client's command for showing locations.
   package var showReferencesCommand: String?
+  /// `workspace.inlayHint.refreshSupport`: the client re-requests hints when asked to.
+  package var supportsInlayHintRefresh = false
 
   package init() {}
 
@@ -202,6 +204,7 @@ package struct ClientCapabilities: Sendable {
     prefersMarkdownHover = (json["textDocument"]?["hover"]?["contentFormat"]?.arrayValue ?? [])
       .compactMap(\.stringValue).first { $0 == "markdown" || $0 == "plaintext" } == "markdown"
     showReferencesCommand = json["experimental"]?["showReferencesCommandId"]?.stringValue
+    supportsInlayHintRefresh = json["workspace"]?["inlayHint"]?["refreshSupport"]?.boolValue ?? false
   }
 }
 

@@ -1,6 +1,7 @@
 // Hover, inlay hints and code lenses over an in-process server: the protocol's shapes (Markdown or plain text as the
 // client prefers, ranges and positions in UTF-16 or UTF-8 on text with emoji and CJK, lenses listed without a
 // command and resolved with one), and nothing for documents that are not atlas.hcl project files.
+import Foundation
 import Testing
 @testable import LanguageServer
 
@@ -86,6 +87,30 @@ func byteColumnUnits(_ prefix: String, _ encoding: Encoding) -> Int {
       "7: …local.名前 = \"😀db\"",
     ], "\(shown)")
     #expect(hints.allSatisfy { $0["paddingLeft"]?.boolValue == true })
+  }
+
+  /// A file the config reads changes: the values change with the text unchanged, so the client is asked to refresh.
+  @Test func refreshWhenAFileReadChanges() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mercator-hints-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let config = folder.appendingPathComponent("atlas.hcl").absoluteString
+    let schema = folder.appendingPathComponent("name.txt").absoluteString
+    let client = TestClient()
+    try await client.initialize(capabilities: ["workspace": ["inlayHint": ["refreshSupport": true]]])
+    let text = "locals {\n  name = file(\"name.txt\")\n}\nenv \"a\" {\n  x = local.name\n}\n"
+    client.open(config, text)
+    // Its dependencies are known once its diagnostics are out (a request may be answered from the parse before).
+    _ = try await client.next("diagnostics of atlas.hcl") {
+      $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.stringValue == config
+    }
+    let whole: JSONValue = ["start": positionJSON(0, 0), "end": positionJSON(6, 0)]
+    let before = try await client.result("textDocument/inlayHint", docParams(config, extra: ["range": whole]))
+    #expect(before.arrayValue?.isEmpty == true, "\(before)")
+    client.open(schema, "orders")
+    _ = try await client.serverRequest("workspace/inlayHint/refresh")
+    let after = try await client.result("textDocument/inlayHint", docParams(config, extra: ["range": whole]))
+    #expect(after.arrayValue?.map { $0["label"]?.stringValue } == ["= \"orders\""], "\(after)")
   }
 
   @Test func onlyTheRangeAsked() async throws {
