@@ -38,6 +38,9 @@ package enum InlayHints {
     }
     var hints: [InlayHint] = []
     for reference in model.references where reference.root == "local" || reference.root == "var" {
+      // A reference ends after its root: one that starts past the range, or ends before it, gives no hint there.
+      guard reference.rootRange.start <= range.end, reference.range(throughSteps: reference.steps.count).end >= range.start
+      else { continue }
       // The hint follows the leading names (`local.obj.key`), where a value can be looked up.
       let names = reference.names
       guard let name = names.first else { continue }
@@ -51,7 +54,14 @@ package enum InlayHints {
       if let hint = hint(safeFilter().render(shown), at: end, kind: .value, prefix: "= ") { hints.append(hint) }
     }
     let views = StructureChecker(file: analysis.file)
-    let envBlocks = views.items(of: analysis.file.root.firstChild(.body)).blocks.filter { $0.type == "env" }
+    // Only the blocks that overlap the range are read (a window of a large file holds a few).
+    var envBlocks: [BlockView] = []
+    if let body = analysis.file.root.firstChild(.body) {
+      for node in body.nodeChildren
+      where node.kind == .block && node.range.start <= range.end && node.range.end >= range.start {
+        if let block = views.blockView(node), block.type == "env" { envBlocks.append(block) }
+      }
+    }
     for block in envBlocks {
       guard let url = views.items(of: block.body).attributes.first(where: { $0.name == "url" })?.value,
         range.start <= url.range.end, url.range.end <= range.end

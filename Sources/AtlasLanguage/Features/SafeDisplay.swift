@@ -15,19 +15,18 @@ struct SecretFilter {
   init(_ analysis: AtlasAnalysis) {
     var found: Set<String> = []
     let evaluation = analysis.evaluation
-    // Every URL the file evaluates to gives its password, whatever holds the URL.
+    // Every URL the file evaluates to gives its password, whatever holds the URL. Locals' values and variables'
+    // defaults are among these values too (recorded by the range of their expression).
     for value in evaluation.values.values { Self.collectURLPasswords(value, into: &found) }
-    for value in evaluation.locals.values { Self.collectURLPasswords(value, into: &found) }
-    for value in evaluation.variables.values { Self.collectURLPasswords(value, into: &found) }
     // A variable or local named like a secret, or read from the environment, is a secret whole.
     let readsEnvironment = Self.definitionsReadingEnvironment(analysis)
-    for (name, value) in evaluation.variables
-    where Self.looksSecret(name) || readsEnvironment.contains("var.\(name)") {
-      Self.collectStrings(value, into: &found)
+    for definition in analysis.model.variables
+    where Self.looksSecret(definition.name) || readsEnvironment.contains("var.\(definition.name)") {
+      if let value = evaluation.variables[definition.name] { Self.collectStrings(value, into: &found) }
     }
-    for (name, value) in evaluation.locals
-    where Self.looksSecret(name) || readsEnvironment.contains("local.\(name)") {
-      Self.collectStrings(value, into: &found)
+    for definition in analysis.model.locals
+    where Self.looksSecret(definition.name) || readsEnvironment.contains("local.\(definition.name)") {
+      if let value = evaluation.locals[definition.name] { Self.collectStrings(value, into: &found) }
     }
     found.remove("")
     secrets = found.sorted { $0.utf8.count > $1.utf8.count || ($0.utf8.count == $1.utf8.count && $0 < $1) }
@@ -35,10 +34,26 @@ struct SecretFilter {
 
   /// A name that says its value is a secret: `db_password`, `api_token`, `secret_key`, `pwd`.
   static func looksSecret(_ name: String) -> Bool {
-    let lowered = name.lowercased()
-    return ["password", "passwd", "pwd", "pass", "secret", "token", "credential", "private_key", "apikey", "api_key"]
-      .contains { lowered.contains($0) }
+    // Plain loops over ASCII-lowered bytes: this runs for every local and variable of the file, and
+    // `String.contains` cost more than the rest of the filter.
+    var bytes = Array(name.utf8)
+    for index in bytes.indices where bytes[index] >= 0x41 && bytes[index] <= 0x5A { bytes[index] |= 0x20 }
+    for word in secretWords where word.count <= bytes.count {
+      var start = 0
+      search: while start + word.count <= bytes.count {
+        for offset in 0..<word.count where bytes[start + offset] != word[offset] {
+          start += 1
+          continue search
+        }
+        return true
+      }
+    }
+    return false
   }
+
+  private static let secretWords: [[UInt8]] = [
+    "password", "passwd", "pwd", "pass", "secret", "token", "credential", "private_key", "apikey", "api_key",
+  ].map { Array($0.utf8) }
 
   /// `var.NAME` and `local.NAME` of the definitions whose expression calls `getenv` itself: the editor's environment
   /// is not shown even when an evaluation was given one.
@@ -80,8 +95,10 @@ struct SecretFilter {
   static func collectURLPasswords(_ value: Value, into found: inout Set<String>) {
     switch value.content {
     case .string(let text):
-      // Only texts that can be URLs are taken apart: most values are short words.
-      guard text.utf8.contains(UInt8(ascii: "@")), let password = URLDisplay.password(in: text) else { return }
+      // Only texts that can hold `user:password@` are taken apart: most values are short words.
+      guard text.utf8.contains(UInt8(ascii: "@")), text.utf8.contains(UInt8(ascii: ":")),
+        let password = URLDisplay.password(in: text)
+      else { return }
       found.insert(password)
       found.insert(URLText.unescape(Substring(password), plusAsSpace: false))
     case .elements(let elements): for element in elements { collectURLPasswords(element, into: &found) }
