@@ -23,12 +23,25 @@ package struct Hover: Sendable, Hashable {
   package var markdown: String {
     parts.map { part in
       switch part {
-      case .code(let text): "```hcl\n\(text)\n```"
-      case .text(let text): text
-      case .list(let items): items.map { "- \($0)" }.joined(separator: "\n")
-      case .link(let title, let url): "[\(title)](\(url))"
+      case .code(let text):
+        // A fence longer than any run of backticks inside (a Go template may hold some).
+        let fence = String(repeating: "`", count: max(3, Self.longestBacktickRun(in: text) + 1))
+        return "\(fence)hcl\n\(text)\n\(fence)"
+      case .text(let text): return text
+      case .list(let items): return items.map { "- \($0)" }.joined(separator: "\n")
+      case .link(let title, let url): return "[\(title)](\(url))"
       }
     }.joined(separator: "\n\n")
+  }
+
+  static func longestBacktickRun(in text: String) -> Int {
+    var longest = 0
+    var run = 0
+    for byte in text.utf8 {
+      run = byte == UInt8(ascii: "`") ? run + 1 : 0
+      longest = max(longest, run)
+    }
+    return longest
   }
 
   package var plainText: String {
@@ -122,7 +135,12 @@ private struct HoverBuilder {
 
   /// Source text for a hover: cleaned of secrets and shortened to a few lines.
   mutating func sourceText(_ range: TextRange) -> String {
-    var lines = file.text(in: range).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // A definition may be as long as the file: only its start can be shown anyway. The window reaches the length of
+    // the longest secret past what can be shown, so that a secret the cut would split is whole when it is masked
+    // (the text is cut to what is shown only after that).
+    let longestSecret = filter().secrets.first?.utf8.count ?? 0
+    let shown = TextRange(start: range.start, end: min(range.end, range.start + Self.valueLimit * 8 + longestSecret))
+    var lines = file.text(in: shown).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     // Lines after the first lose the indentation of the first, which the range starts after.
     var lineStart = min(max(range.start, 0), file.source.count)
     while lineStart > 0, file.source[lineStart - 1] == UInt8(ascii: " ") || file.source[lineStart - 1] == UInt8(ascii: "\t") {
@@ -137,7 +155,10 @@ private struct HoverBuilder {
     }
     if lines.count > Self.expressionLines {
       lines = Array(lines.prefix(Self.expressionLines - 1)) + ["…"]
+    } else if shown.end < range.end, let last = lines.indices.last {
+      lines[last] += "…"
     }
+    // At most 4 bytes a character: what is kept lies inside the window read above.
     return SecretFilter.shorten(filter().clean(lines.joined(separator: "\n")), to: Self.valueLimit * 2)
   }
 
