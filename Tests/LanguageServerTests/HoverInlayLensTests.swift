@@ -149,6 +149,15 @@ func byteColumnUnits(_ prefix: String, _ encoding: Encoding) -> Int {
     #expect(resolved["command"]?["title"]?.stringValue == "1 reference")
   }
 
+  /// A lens of a document closed since it was listed comes back as it was (there is nothing left to count).
+  @Test func lensOfAClosedDocument() async throws {
+    let client = try await openClient(.utf16, valuesText)
+    let lens = try #require(try await client.result("textDocument/codeLens", docParams()).arrayValue?.first)
+    client.notify("textDocument/didClose", docParams())
+    let resolved = try await client.result("codeLens/resolve", lens)
+    #expect(resolved == lens)
+  }
+
   @Test func foreignLensIsInvalid() async throws {
     let client = try await openClient(.utf16, valuesText)
     let response = try await client.request(
