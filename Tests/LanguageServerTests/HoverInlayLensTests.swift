@@ -165,3 +165,27 @@ func byteColumnUnits(_ prefix: String, _ encoding: Encoding) -> Int {
     #expect(response["error"]?["code"]?.intValue == -32602)
   }
 }
+
+@Suite struct ValueFeatureParamsTests {
+  /// Wrong shapes are InvalidParams; positions outside the text are clamped, never a crash.
+  @Test func badParamsAndPositions() async throws {
+    let client = try await openClient(.utf16, valuesText)
+    for (method, params) in [
+      ("textDocument/hover", docParams()),
+      ("textDocument/hover", docParams(extra: ["position": "here"])),
+      ("textDocument/inlayHint", docParams(extra: ["range": ["start": positionJSON(0, 0)]])),
+      ("codeLens/resolve", ["range": ["start": positionJSON(0, 0), "end": positionJSON(0, 0)]] as JSONValue),
+      ("codeLens/resolve", ["range": ["start": positionJSON(0, 0), "end": positionJSON(0, 0)], "data": ["uri": 3]] as JSONValue),
+    ] {
+      let response = try await client.request(method, params)
+      #expect(response["error"]?["code"]?.intValue == -32602, "\(method): \(response.serializedString)")
+    }
+    for position in [positionJSON(-4, -1), positionJSON(500, 0), positionJSON(7, 10_000)] {
+      let response = try await client.request("textDocument/hover", docParams(extra: ["position": position]))
+      #expect(response["error"] == nil, "\(response.serializedString)")
+    }
+    let reversed: JSONValue = ["start": positionJSON(8, 0), "end": positionJSON(-1, 0)]
+    let hints = try await client.request("textDocument/inlayHint", docParams(extra: ["range": reversed]))
+    #expect(hints["error"] == nil && hints["result"]?.arrayValue != nil, "\(hints.serializedString)")
+  }
+}
