@@ -107,6 +107,21 @@ import Testing
     }
   }
 
+  /// Texts with URLs in them, and what is shown of them.
+  @Test(arguments: [
+    ("postgres://u:pw@h:5432/db", "postgres://u:****@h:5432/db"),
+    ("url = \"mysql://root:p%40ss@[::1]:3306/app?tls=true&Password=x\" # and more",
+     "url = \"mysql://root:****@[::1]:3306/app?tls=true&Password=****\" # and more"),
+    ("a sqlite://file.db and b docker://postgres/16/dev", "a sqlite://file.db and b docker://postgres/16/dev"),
+    ("postgres://${local.user}:${urlescape(data.aws_rds_token.db)}@h/db", "postgres://${local.user}:****@h/db"),
+    ("two: x://a:1@h y://b:2@h", "two: x://a:****@h y://b:****@h"),
+    ("postgres://u@h/db?password=&sslmode=disable", "postgres://u@h/db?password=&sslmode=disable"),
+    ("://:@", "://:@"),
+  ])
+  func urlPasswordsAreMasked(_ text: String, _ shown: String) {
+    #expect(URLDisplay.maskingPasswords(in: text) == shown)
+  }
+
   /// The test would find a leak: the secrets are in the values the evaluation computed.
   @Test func theSecretsAreThere() {
     let analysis = AtlasAnalysis(Parser.parseConfig(Array(Self.config.utf8)), inputs: Self.runInputs)

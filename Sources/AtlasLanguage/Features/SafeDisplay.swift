@@ -167,15 +167,10 @@ struct URLDisplay {
       hasPassword = false
     }
     if let authority = url.host, !authority.isEmpty {
-      // The port is what follows the last colon, outside an IPv6 host's brackets.
-      if let separator = authority.lastIndex(of: ":"), !authority[separator...].contains("]") {
-        var name = authority[..<separator]
-        if name.hasPrefix("["), name.hasSuffix("]") { name = name.dropFirst().dropLast() }
-        host = String(name)
-        port = String(authority[authority.index(after: separator)...])
-      } else {
-        host = authority
-      }
+      // Split as the RDS checks split an endpoint; an IPv6 host without a port (`[::1]`) has no port to split off.
+      let parts = StructureChecker.splitEndpoint(authority.hasSuffix("]") ? authority + ":" : authority)
+      host = parts.host
+      port = parts.port.map(String.init)
     }
     path = url.path
     // A file or SQLite URL has no authority: what follows `//` is all path (`file://schema.pg.hcl`).
@@ -221,42 +216,48 @@ struct URLDisplay {
   }
 
   /// The text with the password of each URL in it (`scheme://user:password@`) and each credential query parameter
-  /// replaced by `****`. Works on any text, URLs inside longer texts included, by looking at each `://`.
+  /// replaced by `****`. Works on any text (source, templates, messages): each `scheme://…` up to a blank, quote or
+  /// backtick is taken apart by `URLText`.
   static func maskingPasswords(in text: String) -> String {
     guard text.contains("://") else { return text }
     var result = ""
     var rest = Substring(text)
-    while let schemeEnd = rest.firstRange(of: "://") {
-      result += String(rest[..<schemeEnd.upperBound])
-      rest = rest[schemeEnd.upperBound...]
-      // The authority ends at the first `/`, `?`, `#`, blank or quote; its userinfo at its last `@`.
-      let authorityEnd = rest.firstIndex { "/?#\" \n\t'`".contains($0) } ?? rest.endIndex
-      let authority = rest[..<authorityEnd]
-      if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
-        result += String(authority[...colon]) + SecretFilter.mask + String(authority[at...])
-      } else {
-        result += String(authority)
-      }
-      rest = rest[authorityEnd...]
-      // Credential parameters of this URL's query, up to its end.
-      if rest.first == "?" || rest.contains("?") {
-        let end = rest.firstIndex { "\" \n\t'`#".contains($0) } ?? rest.endIndex
-        var piece = String(rest[..<end])
-        if let question = piece.firstIndex(of: "?") {
-          let head = piece[...question]
-          let parameters = piece[piece.index(after: question)...].split(separator: "&", omittingEmptySubsequences: false)
-            .map { pair -> String in
-              let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-              guard parts.count == 2, isSecretParameter(String(parts[0])), !parts[1].isEmpty else { return String(pair) }
-              return String(parts[0]) + "=" + SecretFilter.mask
-            }
-          piece = String(head) + parameters.joined(separator: "&")
-        }
-        result += piece
-        rest = rest[end...]
-      }
+    while let separator = rest.firstRange(of: "://") {
+      var start = separator.lowerBound
+      while start > rest.startIndex, isSchemeCharacter(rest[rest.index(before: start)]) { start = rest.index(before: start) }
+      let end = rest[separator.upperBound...].firstIndex { "\" \n\t'`".contains($0) } ?? rest.endIndex
+      result += String(rest[..<start]) + masked(String(rest[start..<end]))
+      rest = rest[end...]
     }
     return result + String(rest)
+  }
+
+  static func isSchemeCharacter(_ character: Character) -> Bool {
+    character.isASCII && (character.isLetter || character.isNumber || character == "+" || character == "-" || character == ".")
+  }
+
+  /// One URL with its password and credential query parameters as `****`; the text itself when it has neither.
+  static func masked(_ candidate: String) -> String {
+    guard var url = URLText(candidate) else { return candidate }
+    var changed = false
+    if let userinfo = url.userinfo, let colon = userinfo.firstIndex(of: ":") {
+      url.userinfo = String(userinfo[...colon]) + SecretFilter.mask
+      changed = true
+    }
+    if let query = url.query {
+      // Pairs kept in their order and spelling: only a credential's value changes.
+      let pairs = query.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
+        let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, isSecretParameter(URLText.unescape(parts[0])), !parts[1].isEmpty else { return String(pair) }
+        return String(parts[0]) + "=" + SecretFilter.mask
+      }
+      let joined = pairs.joined(separator: "&")
+      if joined != query {
+        url.query = joined
+        changed = true
+      }
+    }
+    return changed ? url.description : candidate
   }
 
   /// What the host names: a server, or for `docker://` the database image.
