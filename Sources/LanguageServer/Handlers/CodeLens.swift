@@ -28,13 +28,26 @@ extension Server {
     }
   }
 
+  /// Resolves a lens by the kind its `data` names (one branch per `CodeLens.Kind`).
   func resolveCodeLens(id: RequestID, params: JSONValue) throws -> HandlerOutcome {
     let reader = try ParamsReader(params)
     let lensRange = try Range(json: reader.object["range"] ?? .null, path: "params.range")
     let data = try reader.nested("data")
     let uri = try data.string("uri")
-    guard try data.string("kind") == "references", let kind = Self.definitionKind(try data.string("definition")) else {
+    switch try data.string("kind") {
+    case "references":
+      return try resolveReferenceCount(id: id, params: params, range: lensRange, uri: uri, data: data)
+    default:
       throw ResponseError.invalidParams("params.data does not describe a Mercator code lens")
+    }
+  }
+
+  /// The count of a definition's references as the title, and the command that shows them.
+  private func resolveReferenceCount(
+    id: RequestID, params: JSONValue, range lensRange: Range, uri: String, data: ParamsReader
+  ) throws -> HandlerOutcome {
+    guard let kind = Self.definitionKind(try data.string("definition")) else {
+      throw ResponseError.invalidParams("params.data.definition is not variable, local or data")
     }
     let name = try data.string("name")
     // A lens of a document closed meanwhile comes back as it was: there is nothing to count any more.
