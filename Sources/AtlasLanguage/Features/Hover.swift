@@ -223,22 +223,6 @@ private struct HoverBuilder {
     Hover(range: reference.rootRange, parts: [.code(reference.root), .text(text)])
   }
 
-  /// The value at `path` (attribute names) inside a value; unknown when a step cannot be followed.
-  static func value(_ value: Value, at path: [String]) -> Value {
-    var current = value
-    for name in path {
-      if current.containsSensitive { return Value.unknown().marked(true) }
-      if let attributes = current.attributes, let next = attributes[name] {
-        current = next
-      } else if let elements = current.elements, let index = Int(name), elements.indices.contains(index) {
-        current = elements[index]
-      } else {
-        return .unknown()
-      }
-    }
-    return current
-  }
-
   mutating func local(_ name: String, path: [String], headline: String, range: TextRange) -> Hover {
     guard let definition = model.locals.last(where: { $0.name == name }) else {
       return Hover(range: range, parts: [.code(headline), .text("No local value \(inlineCode(name)) is defined in this file.")])
@@ -248,7 +232,7 @@ private struct HoverBuilder {
     if SecretFilter.looksSecret(name) {
       parts.append(.text("Value: (hidden: the name says it is a secret)"))
     } else if let value = evaluation.locals[name] {
-      parts.append(.text(valueLine(Self.value(value, at: path))))
+      parts.append(.text(valueLine(value.following(path))))
     }
     parts.append(.link(title: "Local values", url: AtlasSchema.Links.projects + "#local-values"))
     return Hover(range: range, parts: parts)
@@ -277,7 +261,7 @@ private struct HoverBuilder {
     if SecretFilter.looksSecret(name) {
       facts.append("Value: (hidden: the name says it is a secret)")
     } else if let value = evaluation.variables[name] {
-      facts.append(valueLine(Self.value(value, at: path)))
+      facts.append(valueLine(value.following(path)))
     }
     parts.append(.list(facts))
     parts.append(.link(title: "Input variables", url: AtlasSchema.Links.projects + "#input-variables"))
@@ -303,7 +287,7 @@ private struct HoverBuilder {
       if TokenMarker.sources.contains(type) {
         facts.append("Value: \(SecretFilter.sensitive) — a token, made only when Atlas runs (or by the *Generate token* lens)")
       } else if let ran = analysis.inputs.dataSources[definition.name] {
-        facts.append(valueLine(Self.value(ran, at: path)))
+        facts.append(valueLine(ran.following(path)))
       } else {
         facts.append("Value: \(SecretFilter.unknown): data sources never run while editing")
       }

@@ -38,7 +38,7 @@ package enum InlayHints {
     }
     var hints: [InlayHint] = []
     for reference in model.references where reference.root == "local" || reference.root == "var" {
-      // A reference ends after its root: one that starts past the range, or ends before it, gives no hint there.
+      // A reference that starts after the range or ends before it has no hint in it.
       guard reference.rootRange.start <= range.end, reference.range(throughSteps: reference.steps.count).end >= range.start
       else { continue }
       // The hint follows the leading names (`local.obj.key`), where a value can be looked up.
@@ -46,10 +46,10 @@ package enum InlayHints {
       guard let name = names.first else { continue }
       let end = reference.range(throughSteps: names.count).end
       guard range.start <= end, end <= range.end, !SecretFilter.looksSecret(name) else { continue }
-      // Inside a variable block every `var`/`local` is an error already, and a local's own definition needs none.
+      // A local defined twice has its later definition's value, as in Atlas.
       let value = reference.root == "local" ? evaluation.locals[name] : evaluation.variables[name]
       guard let value else { continue }
-      let shown = followed(value, through: names.dropFirst())
+      let shown = value.following(names.dropFirst())
       guard !shown.containsSensitive, shown.isWhollyKnown else { continue }
       if let hint = hint(safeFilter().render(shown), at: end, kind: .value, prefix: "= ") { hints.append(hint) }
     }
@@ -72,15 +72,6 @@ package enum InlayHints {
       if let hint = hint(safeFilter().clean(text), at: url.range.end, kind: .url, prefix: "→ ") { hints.append(hint) }
     }
     return hints.sorted { $0.offset < $1.offset }
-  }
-
-  static func followed(_ value: Value, through names: ArraySlice<String>) -> Value {
-    var current = value
-    for name in names {
-      guard let next = current.attributes?[name] else { return .unknown() }
-      current = next.marked(current.isSensitive)
-    }
-    return current
   }
 
   static func hint(_ text: String, at offset: Int, kind: InlayHint.Kind, prefix: String) -> InlayHint? {

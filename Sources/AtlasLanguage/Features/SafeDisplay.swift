@@ -137,6 +137,25 @@ struct SecretFilter {
   }
 }
 
+extension Value {
+  /// The value at a path of attribute names (or element indices) inside this one, as `local.obj.key` reads it;
+  /// unknown when a step cannot be followed, and sensitive below anything sensitive.
+  func following<Path: Sequence<String>>(_ path: Path) -> Value {
+    var current = self
+    for name in path {
+      if current.isSensitive { return Value.unknown().marked(true) }
+      if let attributes = current.attributes, let next = attributes[name] {
+        current = next
+      } else if let elements = current.elements, let index = Int(name), elements.indices.contains(index) {
+        current = elements[index]
+      } else {
+        return .unknown()
+      }
+    }
+    return current
+  }
+}
+
 /// A database or file URL taken apart for display, through `URLText` (the same split Atlas's URL functions and the
 /// RDS checks use).
 struct URLDisplay {
