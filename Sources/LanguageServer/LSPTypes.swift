@@ -180,6 +180,12 @@ package struct ClientCapabilities: Sendable {
   package var lineFoldingOnly = false
   /// What definition, rename and code actions may send (Handlers/Navigation.swift).
   package var navigation = NavigationCapabilities()
+  /// `textDocument.hover.contentFormat`: Markdown is the client's first choice (else hovers are plain text).
+  package var prefersMarkdownHover = false
+  /// `experimental.showReferencesCommandId` (terraform-ls's convention): the client's command for showing locations.
+  package var showReferencesCommand: String?
+  /// `workspace.inlayHint.refreshSupport`: the client re-requests hints when asked to.
+  package var supportsInlayHintRefresh = false
 
   package init() {}
 
@@ -198,6 +204,10 @@ package struct ClientCapabilities: Sendable {
       json["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
     lineFoldingOnly = json["textDocument"]?["foldingRange"]?["lineFoldingOnly"]?.boolValue ?? false
     navigation = NavigationCapabilities(json: json)
+    prefersMarkdownHover = (json["textDocument"]?["hover"]?["contentFormat"]?.arrayValue ?? [])
+      .compactMap(\.stringValue).first { $0 == "markdown" || $0 == "plaintext" } == "markdown"
+    showReferencesCommand = json["experimental"]?["showReferencesCommandId"]?.stringValue
+    supportsInlayHintRefresh = json["workspace"]?["inlayHint"]?["refreshSupport"]?.boolValue ?? false
   }
 }
 

@@ -261,6 +261,10 @@ extension Server {
     "textDocument/codeAction": { try $0.codeActions(id: $1, params: $2) },
     "codeAction/resolve": { try $0.resolveCodeAction(id: $1, params: $2) },
     "workspace/symbol": { try $0.workspaceSymbols(id: $1, params: $2) },
+    "textDocument/hover": { try $0.hover(id: $1, params: $2) },
+    "textDocument/inlayHint": { try $0.inlayHints(id: $1, params: $2) },
+    "textDocument/codeLens": { try $0.codeLenses(id: $1, params: $2) },
+    "codeLens/resolve": { try $0.resolveCodeLens(id: $1, params: $2) },
   ]
 
   /// Every notification the server acts on; others are ignored (and `$/…` ones silently).

@@ -32,6 +32,7 @@ import Testing
         "documentRangeFormattingProvider", "linkedEditingRangeProvider",
         "definitionProvider", "referencesProvider", "documentHighlightProvider", "renameProvider", "codeActionProvider",
         "workspaceSymbolProvider", "workspace",
+        "hoverProvider", "inlayHintProvider", "codeLensProvider",
       ])
     // Every advertised method has a handler.
     for method in [
@@ -41,6 +42,7 @@ import Testing
       "textDocument/definition", "textDocument/references", "textDocument/documentHighlight",
       "textDocument/prepareRename", "textDocument/rename", "textDocument/codeAction", "codeAction/resolve",
       "workspace/symbol",
+      "textDocument/hover", "textDocument/inlayHint", "textDocument/codeLens", "codeLens/resolve",
     ] {
       #expect(Server.requestHandlers[method] != nil, "\(method)")
     }

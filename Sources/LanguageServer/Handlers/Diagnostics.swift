@@ -195,6 +195,8 @@ extension Server {
     }
     // After the diagnostics are out: the requests waiting for this parse are answered from it.
     snapshotReady(uri: uri, snapshot)
+    // A file the text reads changed, so values the hints show may have too: the client asks again.
+    if isRecheck, clientCapabilities.supportsInlayHintRefresh { request("workspace/inlayHint/refresh", .null) }
   }
 
   /// The current result for a document, if it matches its text and the settings.

@@ -50,6 +50,9 @@ extension Server {
       "codeActionProvider": ["codeActionKinds": ["quickfix", .string(Self.fixAllKind)], "resolveProvider": true],
       "workspaceSymbolProvider": true,
       "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
+      "hoverProvider": true,
+      "inlayHintProvider": ["resolveProvider": false],
+      "codeLensProvider": ["resolveProvider": true],
     ]
   }
 

@@ -126,7 +126,35 @@ local function count(text, needle)
   end
 end
 
--- 3. Renaming the token data source from a use renames its label and every use (prepareRename, then rename).
+-- 3. Hover on a use of a local shows its value (Markdown, with the range of the reference); a URL's password is
+-- masked.
+check("neovim hover", function()
+  local bufnr = open("atlas.hcl")
+  local function hover_on(needle, delta)
+    for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)) do
+      local at = line:find(needle, 1, true)
+      if at then
+        local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+                         position = { line = i - 1, character = at - 1 + delta } }
+        local answers = vim.lsp.buf_request_sync(bufnr, "textDocument/hover", params, 5000) or {}
+        local answer = answers[client_id]
+        assert(answer and answer.result, "no hover on " .. needle .. ": " .. vim.inspect(answers))
+        return answer.result, at - 1
+      end
+    end
+    error("no " .. needle .. " in atlas.hcl")
+  end
+  local result, at = hover_on("${local.db_name}", 4)
+  assert(result.contents.kind == "markdown", "kind " .. tostring(result.contents.kind))
+  assert(result.contents.value:find('"orders"', 1, true), "value " .. result.contents.value)
+  assert(result.range.start.character == at + 2 and result.range["end"].character == at + 2 + #"local.db_name",
+    "range " .. vim.inspect(result.range))
+  local url = hover_on("postgres://postgres:pass@", 3)
+  assert(url.contents.value:find("password: `****`", 1, true), "url " .. url.contents.value)
+  assert(not url.contents.value:find(":pass@", 1, true), "password shown: " .. url.contents.value)
+end)
+
+-- 4. Renaming the token data source from a use renames its label and every use (prepareRename, then rename).
 check("neovim rename", function()
   local bufnr = open("atlas.hcl")
   wait_publish(bufnr, 0, function() return true end, "diagnostics for atlas.hcl")
@@ -141,7 +169,7 @@ check("neovim rename", function()
   assert(count(buffer_text(bufnr), "aws_rds_token.db") == 0, "an old name is left")
 end)
 
--- 4. A token interpolated without urlescape() gets the quick fix that wraps it (chosen from the code action menu;
+-- 5. A token interpolated without urlescape() gets the quick fix that wraps it (chosen from the code action menu;
 -- its edit comes through codeAction/resolve when Neovim resolves edits).
 check("neovim quick fix", function()
   local bufnr = vim.fn.bufnr(dir .. "/atlas.hcl")

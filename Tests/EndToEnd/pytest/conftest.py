@@ -97,6 +97,7 @@ def capabilities(
         formatting=types.DocumentFormattingClientCapabilities(),
         range_formatting=types.DocumentRangeFormattingClientCapabilities(),
         linked_editing_range=types.LinkedEditingRangeClientCapabilities(),
+        hover=types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText]),
         diagnostic=types.DiagnosticClientCapabilities(related_document_support=False) if pull else None,
     )
     general = types.GeneralClientCapabilities(position_encodings=encodings) if encodings is not None else None

@@ -1,0 +1,132 @@
+// No secret in any answer an editor feature gives (issue 7, acceptance 3): a config whose values hold tokens and
+// passwords is evaluated, and every hover at every offset and every inlay hint is searched for them. Features that
+// show values add their answers to `answers(_:)`.
+@testable import AtlasLanguage
+import HCLEval
+import HCLSyntax
+import Testing
+
+@Suite struct SecretExposureTests {
+  /// Tokens (an RDS token interpolated into URLs, locals computed from it), passwords (in literal URLs, in variable
+  /// defaults, percent-escaped, in query parameters) and values read with `getenv`.
+  static let config = """
+    variable "db_password" {
+      type    = string
+      default = "varpass-secret"
+    }
+
+    variable "admin" {
+      type    = string
+      default = "adminpw-secret"
+    }
+
+    locals {
+      literal_url = "postgres://admin:literal-secret@db.internal:5432/app?sslmode=disable"
+      escaped_url = "mysql://root:p%40ss-secret@db.internal:3306/app"
+      query_url   = "mysql://root@db.internal:3306/app?password=query-secret"
+      from_env    = getenv("DB_PW")
+      env_url     = "postgres://u:${getenv("DB_PW2")}@h:5432/app"
+      token       = data.aws_rds_token.db
+      token_url   = "postgres://atlas:${urlescape(data.aws_rds_token.db)}@db.example.eu-west-1.rds.amazonaws.com:5432/app"
+      derived     = upper(local.token)
+      wrapped     = { inner = [local.token] }
+      password    = "named-secret"
+      pieces      = "named-${local.password}-again"
+    }
+
+    data "aws_rds_token" "db" {
+      endpoint = "db.example.eu-west-1.rds.amazonaws.com:5432"
+      username = "atlas"
+    }
+
+    env "literal" {
+      url = local.literal_url
+      dev = "postgres://admin:literal-secret@db.internal:5432/dev"
+    }
+
+    env "variables" {
+      url = "postgres://u:${var.db_password}@h:5432/app"
+      dev = "postgres://admin:${var.admin}@h:5432/dev"
+      pw  = var.db_password
+      adm = var.admin
+    }
+
+    env "tokens" {
+      url     = local.token_url
+      dev     = "postgres://atlas:${local.token}@h:5432/dev"
+      src     = local.derived
+      x       = local.wrapped
+      schemas = [local.token]
+    }
+
+    env "environment" {
+      url   = local.env_url
+      other = local.from_env
+      named = local.pieces
+      more  = local.escaped_url
+      q     = local.query_url
+    }
+
+    """
+
+  static let secrets = [
+    "varpass-secret", "adminpw-secret", "literal-secret", "p%40ss-secret", "p@ss-secret", "query-secret",
+    "envpw-secret", "envpw2-secret", "TOKEN-secret", "named-secret",
+  ]
+
+  /// The environment `getenv` reads and the token a command produced, as a run would have them.
+  static let runInputs = EvaluationInputs(
+    host: HostEnvironment(environment: { ["DB_PW": "envpw-secret", "DB_PW2": "envpw2-secret"][$0] }),
+    dataSources: ["aws_rds_token.db": Value.string("TOKEN-secret/X-Amz-Signature=abc").marked(true)])
+
+  /// Every answer that shows values: hovers at every offset, inlay hints over the whole file.
+  static func answers(_ analysis: AtlasAnalysis) -> [(where: String, text: String)] {
+    var result: [(String, String)] = []
+    let source = analysis.file.source
+    for offset in 0...source.count {
+      guard let hover = Hover.compute(analysis, at: offset) else { continue }
+      result.append(("hover at \(offset)", hover.markdown))
+      result.append(("plain hover at \(offset)", hover.plainText))
+    }
+    for hint in InlayHints.compute(analysis, in: TextRange(start: 0, end: source.count)) {
+      result.append(("inlay hint at \(hint.offset)", hint.label + (hint.tooltip ?? "")))
+    }
+    return result
+  }
+
+  @Test(arguments: ["editing", "after a run"])
+  func noSecretInAnyAnswer(_ inputs: String) {
+    let analysis = AtlasAnalysis(
+      Parser.parseConfig(Array(Self.config.utf8)), inputs: inputs == "editing" ? EvaluationInputs() : Self.runInputs)
+    let answers = Self.answers(analysis)
+    #expect(answers.count > 100, "hovers and hints were computed")
+    for (place, text) in answers {
+      for secret in Self.secrets where text.contains(secret) {
+        Issue.record("\(place) shows \"\(secret)\": \(text)")
+      }
+    }
+  }
+
+  /// Texts with URLs in them, and what is shown of them.
+  @Test(arguments: [
+    ("postgres://u:pw@h:5432/db", "postgres://u:****@h:5432/db"),
+    ("url = \"mysql://root:p%40ss@[::1]:3306/app?tls=true&Password=x\" # and more",
+     "url = \"mysql://root:****@[::1]:3306/app?tls=true&Password=****\" # and more"),
+    ("a sqlite://file.db and b docker://postgres/16/dev", "a sqlite://file.db and b docker://postgres/16/dev"),
+    ("postgres://${local.user}:${urlescape(data.aws_rds_token.db)}@h/db", "postgres://${local.user}:****@h/db"),
+    ("two: x://a:1@h y://b:2@h", "two: x://a:****@h y://b:****@h"),
+    ("postgres://u@h/db?password=&sslmode=disable", "postgres://u@h/db?password=&sslmode=disable"),
+    ("://:@", "://:@"),
+  ])
+  func urlPasswordsAreMasked(_ text: String, _ shown: String) {
+    #expect(URLDisplay.maskingPasswords(in: text) == shown)
+  }
+
+  /// The test would find a leak: the secrets are in the values the evaluation computed.
+  @Test func theSecretsAreThere() {
+    let analysis = AtlasAnalysis(Parser.parseConfig(Array(Self.config.utf8)), inputs: Self.runInputs)
+    #expect(analysis.evaluation.locals["from_env"]?.stringValue == "envpw-secret")
+    #expect(analysis.evaluation.variables["db_password"]?.stringValue == "varpass-secret")
+    #expect(analysis.evaluation.locals["literal_url"]?.stringValue?.contains("literal-secret") == true)
+  }
+}
