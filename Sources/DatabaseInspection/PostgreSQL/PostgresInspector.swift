@@ -301,9 +301,10 @@ enum PostgresInspector {
   /// own definition (PostgreSQL 10–17: `pg_get_viewdef('information_schema.columns')`) cut to the columns that are
   /// printed, with the catalog rows used directly and the positions of Atlas's columns kept (issue 6 acceptance 4:
   /// at 1,000 tables the view and the joins by name took most of the inspection):
-  /// - numeric precision and scale and the interval type (unused: `intervalType` reads `format_type`) are NULL; the
-  ///   view computes each with a SQL function over whole rows, about 10 µs a column;
-  /// - the varchar length and time precision are computed only for the types that print them
+  /// - the interval type is NULL (unused: `intervalType` reads `format_type`); the view computes it with a SQL
+  ///   function over whole rows, about 10 µs a column;
+  /// - the varchar length, numeric precision and scale and time precision are computed only for the types that print
+  ///   them
   ///   (`PostgresTypes.columnType`), with the view's functions and its `_pg_truetypid`/`_pg_truetypmod` written out;
   /// - `identity_last` is NULL: Atlas reads it with a subquery that scans every sequence of the database for each
   ///   identity column (1.5–4 s at 1,000 tables), and nothing printed uses it;
@@ -341,11 +342,13 @@ enum PostgresInspector {
       (CASE WHEN a.attgenerated = '' THEN \(defaultExpression) END) AS column_default, \
       (CASE WHEN \(trueTypeID) = 'pg_catalog.varchar'::regtype \
       THEN information_schema._pg_char_max_length(\(trueType)) END) AS character_maximum_length, \
-      NULL AS numeric_precision, \
+      (CASE WHEN \(trueTypeID) = 'pg_catalog.numeric'::regtype \
+      THEN information_schema._pg_numeric_precision(\(trueType)) END) AS numeric_precision, \
       (CASE WHEN \(trueTypeID) IN ('pg_catalog.timestamp'::regtype, 'pg_catalog.timestamptz'::regtype, \
       'pg_catalog.time'::regtype, 'pg_catalog.timetz'::regtype) \
       THEN information_schema._pg_datetime_precision(\(trueType)) END) AS datetime_precision, \
-      NULL AS numeric_scale, NULL AS interval_type, NULL AS character_set_name, co.collname AS collation_name, \
+      (CASE WHEN \(trueTypeID) = 'pg_catalog.numeric'::regtype \
+      THEN information_schema._pg_numeric_scale(\(trueType)) END) AS numeric_scale, NULL AS interval_type, NULL AS character_set_name, co.collname AS collation_name, \
       (CASE WHEN a.attidentity IN ('a', 'd') THEN 'YES' ELSE 'NO' END) AS is_identity, \
       \(identity("seqstart")) AS identity_start, \(identity("seqincrement")) AS identity_increment, \
       NULL AS identity_last, \
