@@ -178,6 +178,10 @@ package struct ClientCapabilities: Sendable {
   package var supportsWatchedFilesRegistration = false
   /// `textDocument.foldingRange.lineFoldingOnly`: the client folds whole lines and ignores characters.
   package var lineFoldingOnly = false
+  /// `textDocument.completion`: snippets, insert/replace edits, item defaults, label details, Markdown, resolve.
+  package var completion = CompletionClientCapabilities()
+  /// `textDocument.signatureHelp.signatureInformation.parameterInformation.labelOffsetSupport`.
+  package var signatureLabelOffsets = false
 
   package init() {}
 
@@ -195,6 +199,9 @@ package struct ClientCapabilities: Sendable {
     supportsWatchedFilesRegistration =
       json["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
     lineFoldingOnly = json["textDocument"]?["foldingRange"]?["lineFoldingOnly"]?.boolValue ?? false
+    completion = CompletionClientCapabilities(json: json["textDocument"]?["completion"])
+    signatureLabelOffsets = json["textDocument"]?["signatureHelp"]?["signatureInformation"]?["parameterInformation"]?[
+      "labelOffsetSupport"]?.boolValue ?? false
   }
 }
 

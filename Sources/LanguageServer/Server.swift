@@ -57,6 +57,8 @@ package final class Server: @unchecked Sendable {
   var nextResultID = 1
   /// A `shutdown` waiting for the requests pending before it.
   var shutdownRequest: RequestID?
+  /// Where completion reads AWS profile names from (the user's shared AWS files; tests put their own).
+  var awsProfileNames: @Sendable () -> [String] = Server.sharedConfigProfileNames
 
   package init(sink: any MessageSink, log: ServerLog = .standardError, onExit: @escaping @Sendable (Int32) -> Void) {
     self.sink = sink
@@ -249,6 +251,9 @@ extension Server {
     "textDocument/formatting": { try $0.formatDocument(id: $1, params: $2) },
     "textDocument/rangeFormatting": { try $0.formatRange(id: $1, params: $2) },
     "textDocument/linkedEditingRange": { try $0.linkedEditingRanges(id: $1, params: $2) },
+    "textDocument/completion": { try $0.completion(id: $1, params: $2) },
+    "completionItem/resolve": { server, _, params in try server.resolveCompletionItem(params: params) },
+    "textDocument/signatureHelp": { try $0.signatureHelp(id: $1, params: $2) },
   ]
 
   /// Every notification the server acts on; others are ignored (and `$/…` ones silently).

@@ -77,6 +77,15 @@ package enum Completion {
   }
 }
 
+extension Completion {
+  /// Whether completion at the position may offer AWS profile names (inside an `aws_rds_token`), so that the caller
+  /// reads the user's AWS files only then.
+  package static func wantsAWSProfiles(_ analysis: AtlasAnalysis, at offset: Int) -> Bool {
+    CursorContext(analysis, offset: min(max(offset, 0), analysis.file.source.count)).innermost?.dataSource?.type
+      == "aws_rds_token"
+  }
+}
+
 /// Reads the place of the position and collects the items for it.
 struct CompletionBuilder {
   let analysis: AtlasAnalysis

@@ -42,6 +42,11 @@ extension Server {
       "documentFormattingProvider": true,
       "documentRangeFormattingProvider": true,
       "linkedEditingRangeProvider": true,
+      "completionProvider": [
+        "triggerCharacters": .array(Self.completionTriggerCharacters.map(JSONValue.string)), "resolveProvider": true,
+        "completionItem": ["labelDetailsSupport": true],
+      ],
+      "signatureHelpProvider": ["triggerCharacters": ["(", ","], "retriggerCharacters": [")"]],
     ]
   }
 

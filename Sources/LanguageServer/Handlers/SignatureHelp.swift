@@ -1,0 +1,42 @@
+// `textDocument/signatureHelp`: the signature of the function call around the position, with its active parameter.
+import AtlasLanguage
+
+extension Server {
+  func signatureHelp(id: RequestID, params: JSONValue) throws -> HandlerOutcome {
+    let reader = try ParamsReader(params)
+    let uri = try reader.nested("textDocument").string("uri")
+    let position = try Position(json: reader.object["position"] ?? .null, path: "params.position")
+    let encoding = positionEncoding
+    let labelOffsets = clientCapabilities.signatureLabelOffsets
+    let markdown = clientCapabilities.completion.markdown
+    return try answerFromSnapshot(id: id, uri: uri, method: "textDocument/signatureHelp") { snapshot in
+      guard let analysis = snapshot.analysis else { return .null }
+      let converter = PositionConverter(lines: snapshot.lines, encoding: encoding)
+      guard let signature = SignatureHelp.signature(analysis, at: converter.offset(of: position).offset) else {
+        return .null
+      }
+      let parameters: [JSONValue] = signature.parameters.map { parameter in
+        if labelOffsets {
+          return ["label": [.int(encoding.offset(parameter.start, in: signature.label)),
+                            .int(encoding.offset(parameter.end, in: signature.label))]]
+        }
+        let bytes = Array(signature.label.utf8)
+        let start = min(max(parameter.start, 0), bytes.count)
+        let end = min(max(parameter.end, start), bytes.count)
+        return ["label": .string(String(decoding: bytes[start..<end], as: UTF8.self))]
+      }
+      var information: [String: JSONValue] = [
+        "label": .string(signature.label),
+        "documentation": Self.markup(signature.documentation, markdown: markdown),
+        "parameters": .array(parameters),
+      ]
+      var result: [String: JSONValue] = ["activeSignature": 0]
+      if let active = signature.activeParameter {
+        information["activeParameter"] = .int(active)
+        result["activeParameter"] = .int(active)
+      }
+      result["signatures"] = [.object(information)]
+      return .object(result)
+    }
+  }
+}
