@@ -25,6 +25,40 @@ import Testing
     }
   }
 
+  /// Typing simulated: completion and signature help at the end of every prefix of the fixtures and a few real
+  /// configs, and at every offset of the whole fixtures; ranges stay inside the text and hold the position.
+  @Test func noTrapOnPrefixesAndEveryOffset() {
+    var inputs: [(name: String, bytes: [UInt8])] = (FeatureFixture.all("completion") + FeatureFixture.all("signature-help"))
+      .map { ($0.name, $0.source) }
+    inputs += Corpus.files().filter { $0.name.contains("atlas-configs") && $0.bytes.count < 3000 }.prefix(3)
+    for (name, bytes) in inputs {
+      for length in 0...bytes.count {
+        let prefix = Array(bytes[0..<length])
+        let analysis = AtlasAnalysis(Parser.parseConfig(prefix))
+        let list = Completion.complete(analysis, at: length)
+        #expect(list.replaceRange.start <= length && length <= list.replaceRange.end && list.replaceRange.end <= length,
+                "\(name) prefix \(length): replace range \(list.replaceRange)")
+        _ = SignatureHelp.signature(analysis, at: length)
+      }
+      let analysis = AtlasAnalysis(Parser.parseConfig(bytes))
+      for offset in 0...bytes.count {
+        let list = Completion.complete(analysis, at: offset, options: CompletionOptions(snippets: offset % 2 == 0))
+        #expect(list.replaceRange.start <= offset && offset <= list.replaceRange.end && list.replaceRange.end <= bytes.count,
+                "\(name) offset \(offset): replace range \(list.replaceRange)")
+        _ = SignatureHelp.signature(analysis, at: offset)
+      }
+    }
+  }
+
+  @Test func deepInputs() {
+    for text in ["a = x" + String(repeating: ".a", count: 50_000) + ".", "a = f(" + String(repeating: "f(", count: 3000)] {
+      let bytes = Array(text.utf8)
+      let analysis = AtlasAnalysis(Parser.parseConfig(bytes))
+      _ = Completion.complete(analysis, at: bytes.count)
+      _ = SignatureHelp.signature(analysis, at: bytes.count)
+    }
+  }
+
   /// Completion never shows a secret: a token data source, a sensitive value, a local named like a secret or a
   /// URL's password, anywhere in any item.
   @Test func noSecretInAnyItem() {
