@@ -180,8 +180,8 @@ package struct ClientCapabilities: Sendable {
   package var lineFoldingOnly = false
   /// `textDocument.completion`: snippets, insert/replace edits, item defaults, label details, Markdown, resolve.
   package var completion = CompletionClientCapabilities()
-  /// `textDocument.signatureHelp.signatureInformation.parameterInformation.labelOffsetSupport`.
-  package var signatureLabelOffsets = false
+  /// `textDocument.signatureHelp`: label offsets, documentation formats.
+  package var signatureHelp = SignatureHelpClientCapabilities()
 
   package init() {}
 
@@ -200,8 +200,7 @@ package struct ClientCapabilities: Sendable {
       json["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
     lineFoldingOnly = json["textDocument"]?["foldingRange"]?["lineFoldingOnly"]?.boolValue ?? false
     completion = CompletionClientCapabilities(json: json["textDocument"]?["completion"])
-    signatureLabelOffsets = json["textDocument"]?["signatureHelp"]?["signatureInformation"]?["parameterInformation"]?[
-      "labelOffsetSupport"]?.boolValue ?? false
+    signatureHelp = SignatureHelpClientCapabilities(json: json["textDocument"]?["signatureHelp"])
   }
 }
 

@@ -10,7 +10,8 @@ package struct CompletionClientCapabilities: Sendable {
   package var snippets = false
   package var insertReplace = false
   package var labelDetails = false
-  package var markdown = false
+  /// `documentationFormat`, in the client's order of preference.
+  package var documentationFormats: [String] = []
   package var deprecatedTag = false
   /// The item properties the client can resolve later (`documentation`, `detail`, …).
   package var resolvableProperties: Set<String> = []
@@ -28,7 +29,7 @@ package struct CompletionClientCapabilities: Sendable {
     snippets = item?["snippetSupport"]?.boolValue ?? false
     insertReplace = item?["insertReplaceSupport"]?.boolValue ?? false
     labelDetails = item?["labelDetailsSupport"]?.boolValue ?? false
-    markdown = (item?["documentationFormat"]?.arrayValue ?? []).contains { $0.stringValue == "markdown" }
+    documentationFormats = (item?["documentationFormat"]?.arrayValue ?? []).compactMap(\.stringValue)
     deprecatedTag = (item?["tagSupport"]?["valueSet"]?.arrayValue ?? []).contains { $0.intValue == 1 }
     resolvableProperties = Set((item?["resolveSupport"]?["properties"]?.arrayValue ?? []).compactMap(\.stringValue))
     itemDefaults = Set((json["completionList"]?["itemDefaults"]?.arrayValue ?? []).compactMap(\.stringValue))
@@ -111,12 +112,12 @@ extension Server {
       if asIs, !defaultsMode, item.text.contains("\n") { object["insertTextMode"] = .int(1) }
       switch item.documentation {
       case .markdown(let text)?:
-        object["documentation"] = markup(text, markdown: capabilities.markdown)
+        object["documentation"] = markup(text, formats: capabilities.documentationFormats)
       case .topic(let topic)?:
         if resolvesDocumentation {
           object["data"] = ["topic": .string(topic.key)]
         } else if let text = Completion.documentation(topic) {
-          object["documentation"] = markup(text, markdown: capabilities.markdown)
+          object["documentation"] = markup(text, formats: capabilities.documentationFormats)
         }
       case nil: break
       }
@@ -135,13 +136,17 @@ extension Server {
     if item["documentation"] == nil, let key = item["data"]?["topic"]?.stringValue,
       let topic = DocumentationTopic(key: key), let text = Completion.documentation(topic)
     {
-      item["documentation"] = Self.markup(text, markdown: clientCapabilities.completion.markdown)
+      item["documentation"] = Self.markup(text, formats: clientCapabilities.completion.documentationFormats)
     }
     return .result(.object(item))
   }
 
-  static func markup(_ text: String, markdown: Bool) -> JSONValue {
-    ["kind": .string(markdown ? "markdown" : "plaintext"), "value": .string(text)]
+  /// Documentation in a format the client declared: Markdown when it takes it, else plain text, and a bare string
+  /// (which every client takes) when it declared no format.
+  static func markup(_ text: String, formats: [String]) -> JSONValue {
+    if formats.contains("markdown") { return ["kind": "markdown", "value": .string(text)] }
+    if formats.contains("plaintext") { return ["kind": "plaintext", "value": .string(text)] }
+    return .string(text)
   }
 
   /// LSP `CompletionItemKind` numbers.

@@ -1,14 +1,29 @@
 // `textDocument/signatureHelp`: the signature of the function call around the position, with its active parameter.
 import AtlasLanguage
 
+/// What the client's `textDocument.signatureHelp` capability says it can take.
+package struct SignatureHelpClientCapabilities: Sendable {
+  /// Parameters as offsets into the label (else as substrings of it).
+  package var labelOffsets = false
+  package var documentationFormats: [String] = []
+
+  package init() {}
+
+  package init(json: JSONValue?) {
+    let information = json?["signatureInformation"]
+    labelOffsets = information?["parameterInformation"]?["labelOffsetSupport"]?.boolValue ?? false
+    documentationFormats = (information?["documentationFormat"]?.arrayValue ?? []).compactMap(\.stringValue)
+  }
+}
+
 extension Server {
   func signatureHelp(id: RequestID, params: JSONValue) throws -> HandlerOutcome {
     let reader = try ParamsReader(params)
     let uri = try reader.nested("textDocument").string("uri")
     let position = try Position(json: reader.object["position"] ?? .null, path: "params.position")
     let encoding = positionEncoding
-    let labelOffsets = clientCapabilities.signatureLabelOffsets
-    let markdown = clientCapabilities.completion.markdown
+    let labelOffsets = clientCapabilities.signatureHelp.labelOffsets
+    let formats = clientCapabilities.signatureHelp.documentationFormats
     return try answerFromSnapshot(id: id, uri: uri, method: "textDocument/signatureHelp") { snapshot in
       guard let analysis = snapshot.analysis else { return .null }
       let converter = PositionConverter(lines: snapshot.lines, encoding: encoding)
@@ -27,7 +42,7 @@ extension Server {
       }
       var information: [String: JSONValue] = [
         "label": .string(signature.label),
-        "documentation": Self.markup(signature.documentation, markdown: markdown),
+        "documentation": Self.markup(signature.documentation, formats: formats),
         "parameters": .array(parameters),
       ]
       var result: [String: JSONValue] = ["activeSignature": 0]
