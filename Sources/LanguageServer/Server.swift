@@ -57,6 +57,8 @@ package final class Server: @unchecked Sendable {
   var nextResultID = 1
   /// A `shutdown` waiting for the requests pending before it.
   var shutdownRequest: RequestID?
+  /// `clientInfo.name` from `initialize`, for the few things only some editors understand.
+  var clientName: String?
   /// Where completion reads AWS profile names from (the user's shared AWS files; tests put their own).
   var awsProfileNames: @Sendable () -> [String] = Server.sharedConfigProfileNames
 

@@ -115,6 +115,20 @@ func item(_ list: JSONValue, _ label: String) -> JSONValue? {
     #expect(list["itemDefaults"]?["editRange"]?["insert"] == rangeJSON(4, column, 4, column))
   }
 
+  @Test func suggestAgainOnlyForEditorsThatRunIt() async throws {
+    for (name, expected) in [("Visual Studio Code", true), ("Neovim", false)] {
+      let client = TestClient()
+      _ = try await client.request("initialize", [
+        "processId": .null, "capabilities": richCompletionCapabilities, "clientInfo": ["name": .string(name)],
+      ])
+      client.notify("initialized")
+      client.open("file:///atlas.hcl", "env \"x\" {\n  url = lo\n}\n")
+      let list = try await client.result("textDocument/completion", completionParams(1, 10))
+      let local = try #require(item(list, "local"))
+      #expect((local["command"]?["command"] == "editor.action.triggerSuggest") == expected, "\(name)")
+    }
+  }
+
   @Test func triggerCharacterOutsideStringsGivesNothing() async throws {
     let client = try await openClient(.utf16, "env \"x\" {\n  url =\n}\n")
     let list = try await client.result("textDocument/completion", completionParams(1, 7, trigger: "="))

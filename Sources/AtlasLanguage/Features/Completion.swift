@@ -236,6 +236,14 @@ struct CompletionBuilder {
     if options.triggerCharacter == "." { return }
 
     let lineStart = lineStart(of: word.start)
+    // `data ` at the top level, labels not written yet: a data source's whole header and body.
+    if text(TextRange(start: lineStart, end: word.start)).trimmingBlanks == "data",
+      context.blocks.isEmpty || (context.blocks.count == 1 && context.innermost?.view.type == "data"
+        && context.innermost?.view.labels.isEmpty == true && context.innermost?.view.body == nil)
+    {
+      completeDataSourceHeaders(indent: indentation(of: word.start))
+      return
+    }
     switch context.place {
     case .blockLabel:
       return
@@ -251,9 +259,15 @@ struct CompletionBuilder {
     case .attributeName, .body:
       // A body line whose text before the word holds `name =`: the recovering parser may not have made an
       // attribute of it yet.
-      let before = TextRange(start: max(lineStart, bodyStart(onLineOf: word.start)), end: word.start)
+      let start = bodyStart(onLineOf: word.start)
+      let before = TextRange(start: max(lineStart, start), end: word.start)
       if isBlank(before) {
-        completeBodyItems(word: word)
+        // On a block's header line, after its `{`: a new item belongs on a line of its own.
+        if start > lineStart { return }
+        // On the name of an attribute that has its `=` already: the name alone is replaced.
+        var namesOnly = false
+        if case .attributeName(let attribute) = context.place { namesOnly = file.directToken(.equal, of: attribute.node) != nil }
+        completeBodyItems(word: word, namesOnly: namesOnly)
       } else if let name = assignedName(in: before) {
         let schema = context.innermost.flatMap { $0.schema?.attribute(name) }
         completeValue(of: name, schema: schema, node: nil, word: word)

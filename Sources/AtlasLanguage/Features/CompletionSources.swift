@@ -26,7 +26,7 @@ extension CompletionBuilder {
   }
 
   /// A new line of a body: the attributes not set yet and the blocks that may still be added.
-  mutating func completeBodyItems(word: TextRange) {
+  mutating func completeBodyItems(word: TextRange, namesOnly: Bool = false) {
     let indent = indentation(of: word.start)
     let present = presentItems()
     guard let parent = context.innermost else {
@@ -42,11 +42,13 @@ extension CompletionBuilder {
       }
       if excluded { continue }
       // Without snippets the cursor would land after a prefilled value's closing quote: the value is left to type.
-      let text = options.snippets ? SnippetText.assignment(attribute, indent: indent) : SnippetText("\(attribute.name) = ")
+      let text = namesOnly ? SnippetText(attribute.name)
+        : options.snippets ? SnippetText.assignment(attribute, indent: indent) : SnippetText("\(attribute.name) = ")
       add(attribute.name, .attribute, text: text, group: attribute.required ? 0 : 1,
           description: Self.describe(attribute), detail: "\(attribute.name) = \(attribute.type)",
           documentation: .topic(.attribute(path, attribute.name)), deprecated: attribute.deprecation != nil)
     }
+    if namesOnly { return }
     for block in schema.blocks where block.repeatable || !present.blocks.contains(block.type) {
       add(block.type, .block, text: .block(block, indent: indent, labelChoices: Self.labelChoices(block)),
           group: block.required ? 0 : 2, description: Self.describe(block), detail: "\(block.type) { … }",
@@ -62,14 +64,29 @@ extension CompletionBuilder {
     }
     // A data source of each type, with its required attributes: `data "aws_rds_token" "name" { endpoint = … }`.
     for source in AtlasSchema.dataSources {
-      var text = SnippetText("data \"\(source.type)\" ") + SnippetText(parts: [.text("\""), .placeholder("name"), .text("\"")])
-      text.append(" {\n")
-      text.append(.body(source.body, indent: indent + "  "))
-      text.append("\(indent)}")
-      add("data \"\(source.type)\"", .dataSource, text: text, group: 3,
-          description: source.body.pro ? "data source (Atlas Pro)" : "data source", detail: "data \"\(source.type)\" \"name\" { … }",
-          documentation: .topic(.dataSource(source.type)), filterText: "data \(source.type)")
+      add("data \"\(source.type)\"", .dataSource, text: SnippetText("data ") + Self.dataSourceHeader(source, indent: indent),
+          group: 3, description: source.body.pro ? "data source (Atlas Pro)" : "data source",
+          detail: "data \"\(source.type)\" \"name\" { … }", documentation: .topic(.dataSource(source.type)),
+          filterText: "data \(source.type)")
     }
+  }
+
+  /// After `data `: each data source's labels and body.
+  mutating func completeDataSourceHeaders(indent: String) {
+    for source in AtlasSchema.dataSources {
+      add("\"\(source.type)\"", .dataSource, text: Self.dataSourceHeader(source, indent: indent), group: 0,
+          description: source.body.pro ? "data source (Atlas Pro)" : "data source",
+          detail: "data \"\(source.type)\" \"name\" { … }", documentation: .topic(.dataSource(source.type)),
+          filterText: source.type)
+    }
+  }
+
+  /// `"TYPE" "name" {` and a body with the data source's required attributes.
+  static func dataSourceHeader(_ source: DataSourceSchema, indent: String) -> SnippetText {
+    var text = SnippetText(parts: [.text("\"\(source.type)\" \""), .placeholder("name"), .text("\" {\n")])
+    text.append(.body(source.body, indent: indent + "  "))
+    text.append("\(indent)}")
+    return text
   }
 
   /// Values offered for a block's labels in a new block's snippet.

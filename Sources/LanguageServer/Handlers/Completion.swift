@@ -51,6 +51,7 @@ extension Server {
     let encoding = positionEncoding
     let capabilities = clientCapabilities.completion
     let profileNames = awsProfileNames
+    let suggestsAgain = Self.understandsTriggerSuggest(clientName)
     return try answerFromSnapshot(id: id, uri: uri, method: "textDocument/completion") { snapshot in
       // Only atlas.hcl files are analysed; other HCL files get no items.
       guard let analysis = snapshot.analysis else { return ["isIncomplete": false, "items": []] }
@@ -60,12 +61,21 @@ extension Server {
       // The shared config files are read only where a profile name can go.
       if Completion.wantsAWSProfiles(analysis, at: offset) { options.awsProfiles = profileNames() }
       let list = Completion.complete(analysis, at: offset, options: options)
-      return Self.completionListJSON(list, uri: uri, converter: converter, capabilities: capabilities)
+      return Self.completionListJSON(
+        list, converter: converter, capabilities: capabilities, retriggerCommand: suggestsAgain)
     }
   }
 
+  /// VS Code and its forks run `editor.action.triggerSuggest` themselves; other clients would send it back to the
+  /// server as `workspace/executeCommand`, so it goes to those editors only.
+  static func understandsTriggerSuggest(_ clientName: String?) -> Bool {
+    guard let name = clientName else { return false }
+    return ["Visual Studio Code", "VSCodium", "Code - OSS", "Cursor", "Windsurf"].contains { name.hasPrefix($0) }
+  }
+
   static func completionListJSON(
-    _ list: CompletionList, uri: String, converter: PositionConverter, capabilities: CompletionClientCapabilities
+    _ list: CompletionList, converter: PositionConverter, capabilities: CompletionClientCapabilities,
+    retriggerCommand: Bool = false
   ) -> JSONValue {
     let insert = converter.range(of: list.insertRange).json
     let replace = converter.range(of: list.replaceRange).json
@@ -110,6 +120,10 @@ extension Server {
       }
       if !defaultsFormat { object["insertTextFormat"] = format }
       if asIs, !defaultsMode, item.text.contains("\n") { object["insertTextMode"] = .int(1) }
+      // After `local.` or `scheme://`, what follows is asked for at once.
+      if item.retrigger, retriggerCommand {
+        object["command"] = ["title": "Suggest", "command": "editor.action.triggerSuggest"]
+      }
       switch item.documentation {
       case .markdown(let text)?:
         object["documentation"] = markup(text, formats: capabilities.documentationFormats)

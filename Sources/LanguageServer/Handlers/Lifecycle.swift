@@ -15,6 +15,7 @@ extension Server {
       trace = TraceValue(rawValue: traceName) ?? .off
     }
     clientCapabilities = ClientCapabilities(json: capabilities)
+    clientName = reader.object["clientInfo"]?["name"]?.stringValue
     positionEncoding = .negotiate(clientOffers: clientCapabilities.positionEncodings)
     if let options = reader.object["initializationOptions"], let section = options["mercator"] ?? options["settings"] {
       applySettings(section)
