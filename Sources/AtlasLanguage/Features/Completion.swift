@@ -109,6 +109,8 @@ struct CompletionBuilder {
   // MARK: Where the position is
 
   /// The token that ends at the position or holds it (the one the user has just typed into); nil at the start.
+  /// Not `ParsedFile.tokenIndex(at:)`: at a boundary that one prefers the following token when it is no filler (a
+  /// `}` or `"`), and completion after `${local.` must read the `.`, not the `}` after it.
   var tokenBefore: (index: Int, token: Token)? {
     let tokens = file.tokens
     var low = 0
