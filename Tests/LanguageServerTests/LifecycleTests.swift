@@ -30,12 +30,14 @@ import Testing
         "positionEncoding", "textDocumentSync", "diagnosticProvider", "documentSymbolProvider", "foldingRangeProvider",
         "selectionRangeProvider", "semanticTokensProvider", "documentFormattingProvider",
         "documentRangeFormattingProvider", "linkedEditingRangeProvider",
+        "completionProvider", "signatureHelpProvider",
       ])
     // Every advertised method has a handler.
     for method in [
       "textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/selectionRange",
       "textDocument/semanticTokens/full", "textDocument/semanticTokens/full/delta", "textDocument/semanticTokens/range",
       "textDocument/formatting", "textDocument/rangeFormatting", "textDocument/linkedEditingRange",
+      "textDocument/completion", "completionItem/resolve", "textDocument/signatureHelp",
     ] {
       #expect(Server.requestHandlers[method] != nil, "\(method)")
     }
