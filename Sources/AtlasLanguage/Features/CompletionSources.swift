@@ -304,8 +304,9 @@ extension CompletionBuilder {
       for (name, _) in uniqueNames(analysis.model.locals.filter(isNotHere)) {
         add("local.\(name)", .reference, group: 2, description: localDescription(name))
       }
-      for (name, definition) in uniqueNames(analysis.model.variables) {
-        add("var.\(name)", .reference, group: 2, description: variableDescription(name, definition))
+      let types = variableTypes()
+      for (name, _) in uniqueNames(analysis.model.variables) {
+        add("var.\(name)", .reference, group: 2, description: variableDescription(name, types: types))
       }
       for (name, definition) in uniqueNames(analysis.model.dataSources.filter(isNotHere)) {
         add("data.\(name)", .reference, group: 2, description: dataSourceDescription(definition.dataType))
@@ -365,8 +366,9 @@ extension CompletionBuilder {
         add(name, .reference, group: 0, description: localDescription(name))
       }
     case ("var", 0):
-      for (name, definition) in uniqueNames(analysis.model.variables) {
-        add(name, .reference, group: 0, description: variableDescription(name, definition))
+      let types = variableTypes()
+      for (name, _) in uniqueNames(analysis.model.variables) {
+        add(name, .reference, group: 0, description: variableDescription(name, types: types))
       }
     case ("data", 0):
       var types: [String] = []
@@ -408,16 +410,25 @@ extension CompletionBuilder {
     return shown
   }
 
-  func variableDescription(_ name: String, _ definition: ProjectModel.Definition) -> String {
-    let views = StructureChecker(file: file)
-    let blocks = views.items(of: file.root.firstChild(.body)).blocks
-    let block = blocks.first { $0.node.range == definition.range }
-    let type = block.flatMap { views.items(of: $0.body).attributes.first { $0.name == "type" }?.value }
-      .map { file.text(in: $0.range) }
+  /// A variable's default when it is static and no secret, else its declared type.
+  func variableDescription(_ name: String, types: [String: String]) -> String {
     guard !Self.looksSecret(name), let value = analysis.evaluation.variables[name], let shown = Self.shown(value) else {
-      return type ?? "variable"
+      return types[name] ?? "variable"
     }
     return shown
+  }
+
+  /// The `type` each variable declares, as written; read once per completion (files may declare hundreds).
+  func variableTypes() -> [String: String] {
+    let views = StructureChecker(file: file)
+    var types: [String: String] = [:]
+    for block in views.items(of: file.root.firstChild(.body)).blocks where block.type == "variable" {
+      guard let name = block.labels.first?.text, types[name] == nil,
+        let type = views.items(of: block.body).attributes.first(where: { $0.name == "type" })?.value
+      else { continue }
+      types[name] = file.text(in: type.range)
+    }
+    return types
   }
 
   func dataSourceDescription(_ type: String?) -> String {
