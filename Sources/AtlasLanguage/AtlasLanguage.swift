@@ -4,7 +4,8 @@
 // ranges: document symbols, folding ranges, selection ranges, semantic tokens, linked editing of heredoc markers and
 // formatting edits; the atlas.hcl schema as data (`Schema/`: blocks, attributes, data sources, functions, docs); the
 // project model and its evaluation (`Model/`: definitions, references, values in Atlas's order, cycles), and the
-// checks over all of them (`Checks/`, entry `AtlasChecks.check`). Later: completion, hover, navigation.
+// checks over all of them (`Checks/`, entry `AtlasChecks.check`); completion and signature help (`Features/`,
+// entries `Completion.complete`, `SignatureHelp.signature`). Later: hover, navigation.
 //
 // Must not know: LSP (its types, positions in UTF-16, JSON), files, the network, processes or any other I/O, and
 // Foundation if it can be helped. It imports only `HCLSyntax` and `HCLEval`; files and the environment reach evaluation as `EvaluationInputs`.
