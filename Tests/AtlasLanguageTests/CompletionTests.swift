@@ -1,5 +1,6 @@
 // Golden tests of completion and signature help: one check helper each, one fixture directory each.
 @testable import AtlasLanguage
+import HCLEval
 import HCLSyntax
 import Testing
 
@@ -75,17 +76,35 @@ import Testing
       env "x" {
         url = "postgres://app:${urlescape(data.aws_rds_token.db)}@db:5432/app"
         dev = local.
+        src = local.conn
+      }
+      locals {
+        conn = "postgres://app:${data.aws_rds_token.db}@db/app"
+        copied = data.aws_rds_token.db
       }
       """
-    let analysis = AtlasAnalysis(Parser.parseConfig(Array(source.utf8)))
+    // As editing analyses it (the token unknown), and as after a command ran the data source (the token known,
+    // sensitive): neither may show it.
+    let token = Value.string("rds-token-SECRET").marked(true)
     var everything = ""
-    for offset in 0...source.utf8.count {
-      for item in Completion.complete(analysis, at: offset).items {
-        everything += [item.label, item.labelDetail ?? "", item.labelDescription ?? "", item.detail ?? "", item.text]
-          .joined(separator: "\n")
+    for inputs in [EvaluationInputs(), EvaluationInputs(dataSources: ["aws_rds_token.db": token])] {
+      let analysis = AtlasAnalysis(Parser.parseConfig(Array(source.utf8)), inputs: inputs)
+      for offset in 0...source.utf8.count {
+        for item in Completion.complete(analysis, at: offset).items {
+          var documentation = ""
+          switch item.documentation {
+          case .markdown(let text)?: documentation = text
+          case .topic(let topic)?: documentation = Completion.documentation(topic) ?? ""
+          case nil: break
+          }
+          everything += [item.label, item.labelDetail ?? "", item.labelDescription ?? "", item.detail ?? "", item.text,
+                         documentation].joined(separator: "\n")
+        }
       }
     }
-    for secret in ["hunter2-local", "s3cr3t-pass"] { #expect(!everything.contains(secret), "\(secret) shown") }
+    for secret in ["hunter2-local", "s3cr3t-pass", "rds-token-SECRET"] {
+      #expect(!everything.contains(secret), "\(secret) shown")
+    }
     #expect(everything.contains("\"visible\""), "static values are shown")
     #expect(everything.contains("postgres://app:****@db:5432/app"), "a URL is shown with its password masked")
   }
