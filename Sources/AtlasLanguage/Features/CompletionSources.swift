@@ -296,6 +296,8 @@ extension CompletionBuilder {
     let hasEach = !inVariable && !inForEach && (context.blocks.first.map(blockHasForEach) ?? false)
     var namespaces = inVariable ? ["atlas"] : ["local", "var", "data", "atlas"]
     if hasEach { namespaces.append("each") }
+    let containers = inVariable ? [] : dockerBlocks()
+    if !containers.isEmpty { namespaces.append("docker") }
     for namespace in namespaces {
       add(namespace, .namespace, text: SnippetText("\(namespace)."), group: 3,
           description: Self.namespaceDescriptions[namespace], retrigger: true)
@@ -317,6 +319,9 @@ extension CompletionBuilder {
       }
     }
     add("atlas.env", .reference, group: 2, description: "the --env name")
+    for (driver, name) in containers {
+      add("docker.\(driver).\(name).url", .reference, group: 2, description: "dev database URL (Atlas Pro)")
+    }
     for function in AtlasSchema.functions where function.name != "sql" {
       add(function.name, .function, text: .call(function), group: 4, labelDetail: Self.parameterList(function),
           description: function.returns, detail: function.signature, documentation: .topic(.function(function.name)),
@@ -324,8 +329,17 @@ extension CompletionBuilder {
     }
   }
 
+  /// The `docker "DRIVER" "NAME"` blocks of the file (Atlas Pro), read as `docker.DRIVER.NAME.url`.
+  func dockerBlocks() -> [(driver: String, name: String)] {
+    StructureChecker(file: file).items(of: file.root.firstChild(.body)).blocks.compactMap { block in
+      guard block.type == "docker", block.labels.count == 2, isNotHere(block.node.range) else { return nil }
+      return (block.labels[0].text, block.labels[1].text)
+    }
+  }
+
   static let namespaceDescriptions = [
     "local": "locals", "var": "input variables", "data": "data sources", "atlas": "Atlas (env)", "each": "for_each copy",
+    "docker": "docker blocks (Atlas Pro)",
   ]
 
   static func parameterList(_ function: FunctionSchema) -> String {
@@ -339,11 +353,13 @@ extension CompletionBuilder {
   }
 
   /// Whether a definition is elsewhere than at the position: a local or data source cannot read itself.
-  func isNotHere(_ definition: ProjectModel.Definition) -> Bool {
+  func isNotHere(_ definition: ProjectModel.Definition) -> Bool { isNotHere(definition.range) }
+
+  func isNotHere(_ range: TextRange) -> Bool {
     // A local being typed (`c = `) ends at its `=`: the blanks after it are still its own.
-    var end = definition.range.end
+    var end = range.end
     while end < source.count, source[end] == UInt8(ascii: " ") || source[end] == UInt8(ascii: "\t") { end += 1 }
-    return !(definition.range.start <= offset && offset <= end)
+    return !(range.start <= offset && offset <= end)
   }
 
   /// Definitions by name, the first of each name, in file order.
@@ -394,6 +410,17 @@ extension CompletionBuilder {
     case ("atlas", 0):
       add("env", .reference, group: 0, description: "string",
           documentation: .markdown("The name given with `--env`; empty when none is."))
+    case ("docker", 0):
+      var drivers: [String] = []
+      for (driver, _) in dockerBlocks() where !drivers.contains(driver) { drivers.append(driver) }
+      for driver in drivers { add(driver, .reference, group: 0, description: "docker driver", retrigger: true) }
+    case ("docker", 1):
+      for (driver, name) in dockerBlocks() where driver == steps[0] {
+        add(name, .reference, group: 0, description: "docker block", retrigger: true)
+      }
+    case ("docker", 2):
+      add("url", .reference, group: 0, description: "string",
+          documentation: .markdown("The URL of the dev database Atlas starts in a container for this block."))
     default:
       return
     }
