@@ -250,7 +250,8 @@ struct CompletionBuilder {
     case .blockLabel:
       return
     case .blockType:
-      // On the type word of a block that has a header already, or past it (labels come next).
+      // On the type word of a block that has a header already: another type (nothing past the word, where the
+      // labels go).
       guard let block = context.innermost, block.view.typeRange.start <= offset, offset <= block.view.typeRange.end
       else { return }
       completeBlockTypes(parent: context.blocks.dropLast().last, replacingExisting: block.view)
@@ -268,7 +269,9 @@ struct CompletionBuilder {
         if start > lineStart { return }
         // On the name of an attribute that has its `=` already: the name alone is replaced.
         var namesOnly = false
-        if case .attributeName(let attribute) = context.place { namesOnly = file.directToken(.equal, of: attribute.node) != nil }
+        if case .attributeName(let attribute) = context.place {
+          namesOnly = file.directToken(.equal, of: attribute.node) != nil
+        }
         completeBodyItems(word: word, namesOnly: namesOnly)
       } else if let name = assignedName(in: before) {
         let schema = context.innermost.flatMap { $0.schema?.attribute(name) }

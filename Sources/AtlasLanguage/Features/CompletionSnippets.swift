@@ -98,7 +98,8 @@ extension SnippetText {
     case .number, .any:
       return SnippetText(parts: [.placeholder(defaultValue ?? "")])
     case .typeExpression:
-      return SnippetText(parts: [.choice(["string", "number", "bool", "list(string)", "map(string)", "set(string)"], plain: "string")])
+      let types = ["string", "number", "bool", "list(string)", "map(string)", "set(string)"]
+      return SnippetText(parts: [.choice(types, plain: "string")])
     case .list(let element):
       if element == .string { return SnippetText(parts: [.text("[\""), .placeholder(""), .text("\"]")]) }
       return SnippetText(parts: [.text("["), .placeholder(""), .text("]")])

@@ -280,7 +280,10 @@ extension CompletionBuilder {
   mutating func completeTypeExpressions() {
     for keyword in ["string", "number", "bool"] { add(keyword, .type, group: 0, description: "type") }
     for constructor in ["list", "set", "map"] {
-      add("\(constructor)(…)", .type, text: SnippetText(parts: [.text("\(constructor)("), .choice(["string", "number", "bool"], plain: "string"), .text(")")]),
+      let text = SnippetText(parts: [
+        .text("\(constructor)("), .choice(["string", "number", "bool"], plain: "string"), .text(")"),
+      ])
+      add("\(constructor)(…)", .type, text: text,
           group: 1, description: "type", filterText: constructor)
     }
     add("tuple([…])", .type, text: SnippetText(parts: [.text("tuple(["), .placeholder("string"), .text("])")]), group: 1,

@@ -80,8 +80,8 @@ extension CompletionBuilder {
       list.insertRange = TextRange(start: start, end: offset)
       list.replaceRange = TextRange(start: start, end: end)
       for driver in AtlasSchema.dockerURLDrivers {
-        add(driver, .urlValue, text: SnippetText(parts: [.text("\(driver)/"), .placeholder("latest"), .text("/"), .placeholder("dev")]),
-            group: 0, description: "docker driver")
+        let text = SnippetText(parts: [.text("\(driver)/"), .placeholder("latest"), .text("/"), .placeholder("dev")])
+        add(driver, .urlValue, text: text, group: 0, description: "docker driver")
       }
       return true
     }
@@ -95,15 +95,14 @@ extension CompletionBuilder {
       guard let parameter = scheme.parameters.first(where: { $0.name == name }) else { return true }
       let valueStart = offset - current[current.index(after: equals)...].utf8.count
       var end = offset
-      while end < source.count, ![UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "$"), UInt8(ascii: "#")].contains(source[end]),
-        source[end] != UInt8(ascii: "\n")
-      {
-        end += 1
-      }
+      // The value runs to the next parameter, the string's end or an interpolation.
+      let stops: [UInt8] = [UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "$"), UInt8(ascii: "#"), UInt8(ascii: "\n")]
+      while end < source.count, !stops.contains(source[end]) { end += 1 }
       list.insertRange = TextRange(start: valueStart, end: offset)
       list.replaceRange = TextRange(start: valueStart, end: end)
       for value in parameter.values {
-        add(value, .urlValue, group: 0, description: "\(name)=", documentation: .topic(.urlParameter(scheme: scheme.name, name: name)))
+        add(value, .urlValue, group: 0, description: "\(name)=",
+            documentation: .topic(.urlParameter(scheme: scheme.name, name: name)))
       }
       return true
     }
@@ -129,6 +128,7 @@ extension CompletionBuilder {
   }
 
   static func isSchemeByte(_ byte: UInt8) -> Bool {
-    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+")
+    (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+      || byte == UInt8(ascii: "+")
   }
 }
