@@ -106,6 +106,12 @@ struct CompletionBuilder {
     self.list = .empty(at: offset)
   }
 
+  /// Whether the file's lines end with CRLF (judged by its first line break).
+  var usesCRLF: Bool {
+    guard let newline = source.firstIndex(of: UInt8(ascii: "\n")) else { return false }
+    return newline > 0 && source[newline - 1] == UInt8(ascii: "\r")
+  }
+
   // MARK: Where the position is
 
   /// The token that ends at the position or holds it (the one the user has just typed into); nil at the start.
@@ -327,7 +333,11 @@ struct CompletionBuilder {
     filterText: String? = nil, deprecated: Bool = false, preselect: Bool = false, retrigger: Bool = false
   ) {
     let snippet = text ?? SnippetText(label)
-    let rendered = snippet.rendered(snippets: options.snippets)
+    var rendered = snippet.rendered(snippets: options.snippets)
+    // Inserted lines end as the file's lines do.
+    if usesCRLF, rendered.contains("\n") {
+      rendered = rendered.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+    }
     let index = list.items.count
     list.items.append(
       CompletionItem(
