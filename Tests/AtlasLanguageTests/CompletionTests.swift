@@ -51,6 +51,21 @@ import Testing
     }
   }
 
+  /// Thousands of locals: the list is cut to what matches the typed text and says it is incomplete.
+  @Test func longListsAreLimited() {
+    let source = "locals {\n" + (0..<3000).map { "  l\($0) = \($0)\n" }.joined() + "}\nenv \"x\" {\n  url = local.l29\n}\n"
+    let analysis = AtlasAnalysis(Parser.parseConfig(Array(source.utf8)))
+    let end = source.utf8.count - "\n}\n".utf8.count
+    let typed = Completion.complete(analysis, at: end)
+    #expect(typed.isIncomplete)
+    // Matched as editors match: the typed characters in order (`l29` finds `l1209`), in the file's order.
+    #expect(typed.items.first?.label == "l29" && typed.items.count == 327)
+    #expect(typed.items.allSatisfy { $0.label.firstRange(of: "2") != nil && $0.label.contains("9") })
+    let dot = Completion.complete(analysis, at: end - 3)
+    #expect(dot.isIncomplete && dot.items.count == Completion.maximumItems && dot.items.first?.label == "l0")
+    #expect(!Completion.complete(analysis, at: 3).isIncomplete)
+  }
+
   @Test func deepInputs() {
     for text in ["a = x" + String(repeating: ".a", count: 50_000) + ".", "a = f(" + String(repeating: "f(", count: 3000)] {
       let bytes = Array(text.utf8)

@@ -58,6 +58,8 @@ package struct CompletionList: Sendable {
   package var insertRange: TextRange
   /// The whole word or value being completed, also after the position: what a replacement overwrites.
   package var replaceRange: TextRange
+  /// Whether items were left out (too many to send): the editor must ask again as more is typed.
+  package var isIncomplete = false
 
   package static func empty(at offset: Int) -> CompletionList {
     CompletionList(items: [], insertRange: .empty(at: offset), replaceRange: .empty(at: offset))
@@ -73,7 +75,28 @@ package enum Completion {
     let offset = min(max(offset, 0), file.source.count)
     var builder = CompletionBuilder(analysis: analysis, offset: offset, options: options)
     builder.build()
-    return builder.list
+    var list = builder.list
+    if list.items.count > maximumItems { list = limited(list, typed: file.text(in: list.insertRange)) }
+    return list
+  }
+
+  /// More items than an editor can usefully show (a file with thousands of locals): past it, only the items that
+  /// match what is typed so far, best first, and the list says it is incomplete so that the editor asks again.
+  package static let maximumItems = 1000
+
+  static func limited(_ list: CompletionList, typed: String) -> CompletionList {
+    var limited = list
+    let typed = Array(typed.lowercased().unicodeScalars)
+    limited.items = list.items.filter { item in
+      // The typed characters in order, as editors filter (`lurl` finds `local.url`).
+      var next = 0
+      for scalar in (item.filterText ?? item.label).lowercased().unicodeScalars where next < typed.count {
+        if scalar == typed[next] { next += 1 }
+      }
+      return next == typed.count
+    }.sorted { $0.sortText < $1.sortText }.prefix(maximumItems).map { $0 }
+    limited.isIncomplete = true
+    return limited
   }
 }
 

@@ -50,8 +50,14 @@ struct CursorContext {
     var body: SyntaxNode? = file.root.firstChild(.body)
     // Down through the bodies: at each level, the item whose extent holds the position.
     descent: while let current = body {
-      let (attributes, nested) = views.items(of: current)
-      for block in nested where Self.extent(of: block.node, in: file).contains(offset) {
+      // Views are made only of the items that hold the position: a body of a 1 MiB file has tens of thousands, and
+      // making a view of each (their names and labels as strings) cost more than the rest of the lookup.
+      let holding = current.nodeChildren.filter {
+        ($0.kind == .block || $0.kind == .attribute) && Self.extent(of: $0, in: file).contains(offset)
+      }
+      let nested = holding.filter { $0.kind == .block }.compactMap(views.blockView)
+      let attributes = holding.filter { $0.kind == .attribute }.compactMap(views.attributeView)
+      for block in nested {
         let parent = blocks.last
         let (schema, dataSource) = Self.schema(of: block, parent: parent)
         let open = file.directToken(.oBrace, of: block.node)
@@ -74,7 +80,7 @@ struct CursorContext {
         }
         break descent
       }
-      for attribute in attributes where Self.extent(of: attribute.node, in: file).contains(offset) {
+      for attribute in attributes {
         let equals = file.directToken(.equal, of: attribute.node)
         if let equals, offset >= equals.end {
           place = .attributeValue(attribute)

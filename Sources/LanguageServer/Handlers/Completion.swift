@@ -137,7 +137,7 @@ extension Server {
       }
       return .object(object)
     }
-    var result: [String: JSONValue] = ["isIncomplete": false, "items": .array(items)]
+    var result: [String: JSONValue] = ["isIncomplete": .bool(list.isIncomplete), "items": .array(items)]
     if !defaults.isEmpty { result["itemDefaults"] = .object(defaults) }
     return .object(result)
   }
