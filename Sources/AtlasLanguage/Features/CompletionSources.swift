@@ -469,10 +469,18 @@ extension CompletionBuilder {
     }
   }
 
+  /// Whether a name says it holds a secret (`db_password`, `apiToken`, `SECRET_KEY`). Compared byte by byte:
+  /// this runs for every local of a completion list, and `String.contains` was most of a long list's cost.
   static func looksSecret(_ name: String) -> Bool {
-    let lower = name.lowercased()
-    return ["password", "passwd", "secret", "token", "pass", "key", "credential"].contains { lower.contains($0) }
+    let lower = name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+    return secretWords.contains { word in
+      guard word.count <= lower.count else { return false }
+      return (0...(lower.count - word.count)).contains { start in lower[start..<(start + word.count)].elementsEqual(word) }
+    }
   }
+
+  /// `pass` covers `password` and `passwd`.
+  static let secretWords: [[UInt8]] = ["pass", "secret", "token", "key", "credential"].map { Array($0.utf8) }
 
   /// A short rendering of a known, non-sensitive string, number or bool; nil for anything else.
   static func shown(_ value: Value) -> String? {
@@ -491,8 +499,12 @@ extension CompletionBuilder {
 
   /// `scheme://user:****@host/…` for a URL with a password; other text unchanged.
   static func maskingURLPassword(_ text: String) -> String {
-    guard let schemeEnd = text.firstRange(of: "://") else { return text }
-    let authorityStart = schemeEnd.upperBound
+    // Most values are no URLs: a byte scan for `://` leaves them quickly (`firstRange(of:)` cost much more).
+    let bytes = Array(text.utf8)
+    guard let separator = bytes.indices.dropLast(2).first(where: {
+      bytes[$0] == UInt8(ascii: ":") && bytes[$0 + 1] == UInt8(ascii: "/") && bytes[$0 + 2] == UInt8(ascii: "/")
+    }) else { return text }
+    let authorityStart = text.utf8.index(text.startIndex, offsetBy: separator + 3)
     let authorityEnd = text[authorityStart...].firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? text.endIndex
     let authority = text[authorityStart..<authorityEnd]
     guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return text }
