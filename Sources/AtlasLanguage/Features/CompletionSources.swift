@@ -168,13 +168,12 @@ extension CompletionBuilder {
       startsValue = isBlank(TextRange(start: equals.end, end: word.start))
     }
     let inVariable = context.blocks.first?.view.type == "variable"
-    if startsValue, let schema {
-      if schema.type == .typeExpression {
-        completeTypeExpressions()
-        return
-      }
-      completeAttributeValues(schema, quoted: true)
+    // A type expression is types all through (`list(` is followed by another type).
+    if schema?.type == .typeExpression {
+      completeTypeExpressions()
+      return
     }
+    if startsValue, let schema { completeAttributeValues(schema, quoted: true) }
     if startsValue, schema?.type == .bool || schema == nil {
       for keyword in ["true", "false"] { add(keyword, .keyword, group: 1) }
     }
@@ -351,6 +350,12 @@ extension CompletionBuilder {
     return "(\(names.joined(separator: ", ")))"
   }
 
+  /// Whether the position is in the value of a top-level block's `for_each`.
+  var inForEachAttribute: Bool {
+    guard context.blocks.count == 1, case .attributeValue(let attribute) = context.place else { return false }
+    return attribute.name == "for_each"
+  }
+
   func blockHasForEach(_ block: CursorContext.EnclosingBlock) -> Bool {
     StructureChecker(file: file).items(of: block.view.body).attributes.contains { $0.name == "for_each" }
   }
@@ -407,7 +412,8 @@ extension CompletionBuilder {
       guard case .object(let fields)? = AtlasSchema.dataSource(steps[0])?.result else { return }
       for field in fields { add(field.name, .reference, group: 0, description: field.type) }
     case ("each", 0):
-      guard let block = context.blocks.first, blockHasForEach(block) else { return }
+      // `each` exists in a block with `for_each`, but not in `for_each` itself.
+      guard let block = context.blocks.first, blockHasForEach(block), !inForEachAttribute else { return }
       add("key", .reference, group: 0, description: "this copy's key")
       add("value", .reference, group: 0, description: "this copy's value")
     case ("atlas", 0):

@@ -15,3 +15,9 @@ diff {
     drop_table = 5️⃣
   }
 }
+variable "y" {
+  type = list(6️⃣)
+}
+env "z" {
+  for_each = each.7️⃣
+}
