@@ -40,9 +40,8 @@ package struct CompletionItem: Sendable, Hashable {
   /// One line about the item, e.g. a signature.
   package var detail: String?
   package var documentation: CompletionDocumentation?
-  /// The text that replaces the list's range: snippet syntax when `isSnippet`.
+  /// The text that replaces the list's range: snippet syntax when the options allowed snippets.
   package var text: String
-  package var isSnippet: Bool
   /// What the editor filters on when it is not the label (e.g. a quoted label).
   package var filterText: String?
   package var sortText: String
@@ -365,7 +364,7 @@ struct CompletionBuilder {
     list.items.append(
       CompletionItem(
         label: label, kind: kind, labelDetail: labelDetail, labelDescription: description, detail: detail,
-        documentation: documentation, text: rendered, isSnippet: options.snippets, filterText: filterText,
+        documentation: documentation, text: rendered, filterText: filterText,
         sortText: Self.sortText(group: group, index: index), deprecated: deprecated, preselect: preselect,
         retrigger: retrigger))
   }

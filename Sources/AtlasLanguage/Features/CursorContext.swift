@@ -103,7 +103,8 @@ struct CursorContext {
       $0.rootRange.start <= offset && offset <= $0.range(throughSteps: $0.steps.count).end
     }
     var found: (ProjectModel.FunctionCall, Int)?
-    for call in analysis.model.functionCalls where call.nameRange.end < offset && offset <= Self.reach(of: call, in: file) {
+    for call in analysis.model.functionCalls
+    where call.nameRange.end < offset && offset <= Self.reach(of: call, in: file) {
       // Calls are recorded outermost first, so a later match is nested in an earlier one.
       if let previous = found, previous.0.range.start > call.range.start { continue }
       found = (call, Self.argumentIndex(of: call, at: offset, in: file))
@@ -139,7 +140,8 @@ struct CursorContext {
     let end = call.range.end
     guard end > 0, end <= file.source.count, file.source[end - 1] != UInt8(ascii: ")") else { return end }
     var reach = end
-    while reach < file.source.count, file.source[reach] == UInt8(ascii: " ") || file.source[reach] == UInt8(ascii: "\t") {
+    while reach < file.source.count, file.source[reach] == UInt8(ascii: " ") || file.source[reach] == UInt8(ascii: "\t")
+    {
       reach += 1
     }
     return reach
