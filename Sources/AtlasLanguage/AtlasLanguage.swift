@@ -5,7 +5,8 @@
 // formatting edits; the atlas.hcl schema as data (`Schema/`: blocks, attributes, data sources, functions, docs); the
 // project model and its evaluation (`Model/`: definitions, references, values in Atlas's order, cycles), and the
 // checks over all of them (`Checks/`, entry `AtlasChecks.check`, with their quick fixes); `Features/`: the cursor
-// context, navigation and rename (`Navigation`, `Rename`), code actions and workspace symbols. Later: completion, hover.
+// context, completion and signature help (`Completion.complete`, `SignatureHelp.signature`), hover, inlay hints,
+// code lenses, navigation and rename (`Navigation`, `Rename`), code actions and workspace symbols.
 //
 // Must not know: LSP (its types, positions in UTF-16, JSON), files, the network, processes or any other I/O, and
 // Foundation if it can be helped. It imports only `HCLSyntax` and `HCLEval`; files and the environment reach evaluation as `EvaluationInputs`.

@@ -186,6 +186,10 @@ package struct ClientCapabilities: Sendable {
   package var showReferencesCommand: String?
   /// `workspace.inlayHint.refreshSupport`: the client re-requests hints when asked to.
   package var supportsInlayHintRefresh = false
+  /// `textDocument.completion`: snippets, insert/replace edits, item defaults, label details, Markdown, resolve.
+  package var completion = CompletionClientCapabilities()
+  /// `textDocument.signatureHelp`: label offsets, documentation formats.
+  package var signatureHelp = SignatureHelpClientCapabilities()
 
   package init() {}
 
@@ -208,6 +212,8 @@ package struct ClientCapabilities: Sendable {
       .compactMap(\.stringValue).first { $0 == "markdown" || $0 == "plaintext" } == "markdown"
     showReferencesCommand = json["experimental"]?["showReferencesCommandId"]?.stringValue
     supportsInlayHintRefresh = json["workspace"]?["inlayHint"]?["refreshSupport"]?.boolValue ?? false
+    completion = CompletionClientCapabilities(json: json["textDocument"]?["completion"])
+    signatureHelp = SignatureHelpClientCapabilities(json: json["textDocument"]?["signatureHelp"])
   }
 }
 

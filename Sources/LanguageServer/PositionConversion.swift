@@ -182,6 +182,16 @@ extension PositionConverter {
   }
 }
 
+extension PositionEncoding {
+  /// A UTF-8 offset into a one-line text (a signature's label) counted in this encoding.
+  package func offset(_ utf8Offset: Int, in text: String) -> Int {
+    let bytes = Array(text.utf8)
+    let clamped = min(max(utf8Offset, 0), bytes.count)
+    guard self == .utf16 else { return clamped }
+    return String(decoding: bytes[..<clamped], as: UTF8.self).utf16.count
+  }
+}
+
 extension DiagnosticSeverity {
   init(_ severity: Severity) {
     switch severity {

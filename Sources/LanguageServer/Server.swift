@@ -61,6 +61,10 @@ package final class Server: @unchecked Sendable {
   var nextResultID = 1
   /// A `shutdown` waiting for the requests pending before it.
   var shutdownRequest: RequestID?
+  /// `clientInfo.name` from `initialize`, for the few things only some editors understand.
+  var clientName: String?
+  /// Where completion reads AWS profile names from (the user's shared AWS files; tests put their own).
+  var awsProfileNames: @Sendable () -> [String] = Server.sharedConfigProfileNames
 
   package init(sink: any MessageSink, log: ServerLog = .standardError, onExit: @escaping @Sendable (Int32) -> Void) {
     self.sink = sink
@@ -265,6 +269,9 @@ extension Server {
     "textDocument/inlayHint": { try $0.inlayHints(id: $1, params: $2) },
     "textDocument/codeLens": { try $0.codeLenses(id: $1, params: $2) },
     "codeLens/resolve": { try $0.resolveCodeLens(id: $1, params: $2) },
+    "textDocument/completion": { try $0.completion(id: $1, params: $2) },
+    "completionItem/resolve": { server, _, params in try server.resolveCompletionItem(params: params) },
+    "textDocument/signatureHelp": { try $0.signatureHelp(id: $1, params: $2) },
   ]
 
   /// Every notification the server acts on; others are ignored (and `$/…` ones silently).

@@ -33,6 +33,7 @@ import Testing
         "definitionProvider", "referencesProvider", "documentHighlightProvider", "renameProvider", "codeActionProvider",
         "workspaceSymbolProvider", "workspace",
         "hoverProvider", "inlayHintProvider", "codeLensProvider",
+        "completionProvider", "signatureHelpProvider",
       ])
     // Every advertised method has a handler.
     for method in [
@@ -43,6 +44,7 @@ import Testing
       "textDocument/prepareRename", "textDocument/rename", "textDocument/codeAction", "codeAction/resolve",
       "workspace/symbol",
       "textDocument/hover", "textDocument/inlayHint", "textDocument/codeLens", "codeLens/resolve",
+      "textDocument/completion", "completionItem/resolve", "textDocument/signatureHelp",
     ] {
       #expect(Server.requestHandlers[method] != nil, "\(method)")
     }

@@ -50,8 +50,14 @@ struct CursorContext {
     var body: SyntaxNode? = file.root.firstChild(.body)
     // Down through the bodies: at each level, the item whose extent holds the position.
     descent: while let current = body {
-      let (attributes, nested) = views.items(of: current)
-      for block in nested where Self.extent(of: block.node, in: file).contains(offset) {
+      // Views are made only of the items that hold the position: a body of a 1 MiB file has tens of thousands, and
+      // making a view of each (their names and labels as strings) cost more than the rest of the lookup.
+      let holding = current.nodeChildren.filter {
+        ($0.kind == .block || $0.kind == .attribute) && Self.extent(of: $0, in: file).contains(offset)
+      }
+      let nested = holding.filter { $0.kind == .block }.compactMap(views.blockView)
+      let attributes = holding.filter { $0.kind == .attribute }.compactMap(views.attributeView)
+      for block in nested {
         let parent = blocks.last
         let (schema, dataSource) = Self.schema(of: block, parent: parent)
         let open = file.directToken(.oBrace, of: block.node)
@@ -74,7 +80,7 @@ struct CursorContext {
         }
         break descent
       }
-      for attribute in attributes where Self.extent(of: attribute.node, in: file).contains(offset) {
+      for attribute in attributes {
         let equals = file.directToken(.equal, of: attribute.node)
         if let equals, offset >= equals.end {
           place = .attributeValue(attribute)
@@ -95,7 +101,8 @@ struct CursorContext {
     }
     reference = Self.reference(at: offset, in: analysis.model)
     var found: (ProjectModel.FunctionCall, Int)?
-    for call in analysis.model.functionCalls where call.nameRange.end < offset && offset <= call.range.end {
+    for call in analysis.model.functionCalls
+    where call.nameRange.end < offset && offset <= Self.reach(of: call, in: file) {
       // Calls are recorded outermost first, so a later match is nested in an earlier one.
       if let previous = found, previous.0.range.start > call.range.start { continue }
       found = (call, Self.argumentIndex(of: call, at: offset, in: file))
@@ -129,6 +136,19 @@ struct CursorContext {
       end += 1
     }
     return range.start...end
+  }
+
+  /// How far a call holds positions: to its closing parenthesis, or, while it has none yet (`upper(x, ` being
+  /// typed), over the blanks after its last argument too.
+  static func reach(of call: ProjectModel.FunctionCall, in file: ParsedFile) -> Int {
+    let end = call.range.end
+    guard end > 0, end <= file.source.count, file.source[end - 1] != UInt8(ascii: ")") else { return end }
+    var reach = end
+    while reach < file.source.count, file.source[reach] == UInt8(ascii: " ") || file.source[reach] == UInt8(ascii: "\t")
+    {
+      reach += 1
+    }
+    return reach
   }
 
   /// The commas of the call's argument list before `offset`, at the list's own level.

@@ -15,6 +15,7 @@ extension Server {
       trace = TraceValue(rawValue: traceName) ?? .off
     }
     clientCapabilities = ClientCapabilities(json: capabilities)
+    clientName = reader.object["clientInfo"]?["name"]?.stringValue
     positionEncoding = .negotiate(clientOffers: clientCapabilities.positionEncodings)
     workspaceFolders = Self.workspaceFolderPaths(reader.object)
     if let options = reader.object["initializationOptions"], let section = options["mercator"] ?? options["settings"] {
@@ -53,6 +54,11 @@ extension Server {
       "hoverProvider": true,
       "inlayHintProvider": ["resolveProvider": false],
       "codeLensProvider": ["resolveProvider": true],
+      "completionProvider": [
+        "triggerCharacters": .array(Self.completionTriggerCharacters.map(JSONValue.string)), "resolveProvider": true,
+        "completionItem": ["labelDetailsSupport": true],
+      ],
+      "signatureHelpProvider": ["triggerCharacters": ["(", ","], "retriggerCharacters": [")"]],
     ]
   }
 

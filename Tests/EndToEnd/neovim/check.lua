@@ -203,6 +203,37 @@ check("neovim quick fix", function()
   assert(fixed, "quick fix not applied; offered: " .. vim.inspect(offered))
 end)
 
+-- 6. Completion and signature help in an atlas.hcl being typed (Neovim 0.7 declares no snippets: plain text).
+check("neovim completion", function()
+  vim.fn.writefile({
+    "locals {",
+    '  db = "orders"',
+    "}",
+    'env "dev" {',
+    "  url = local.",
+    "  dev = urlqueryset(\"docker://postgres/16/dev\", ",
+  }, dir .. "/typing.atlas.hcl")
+  local bufnr = open("typing.atlas.hcl")
+  local client = vim.lsp.get_client_by_id(client_id)
+  assert(vim.wait(5000, function() return client.initialized end, 20), "client not initialized")
+  assert(client.server_capabilities.completionProvider, "server does not announce completionProvider")
+  local function request(method, line, character)
+    local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, position = { line = line, character = character } }
+    local answers = vim.lsp.buf_request_sync(bufnr, method, params, 5000)
+    assert(answers and answers[client_id], method .. ": no answer")
+    assert(not answers[client_id].err, method .. ": " .. vim.inspect(answers[client_id].err))
+    return answers[client_id].result
+  end
+  local list = request("textDocument/completion", 4, #"  url = local.")
+  local items = list.items or list
+  assert(#items == 1 and items[1].label == "db", "completion after local.: " .. vim.inspect(items))
+  local edit = items[1].textEdit
+  assert(edit and edit.newText == "db" and not edit.newText:find("%$"), "plain text edit: " .. vim.inspect(edit))
+  local help = request("textDocument/signatureHelp", 5, #'  dev = urlqueryset("docker://postgres/16/dev", ')
+  assert(help and help.activeParameter == 1, "signature help: " .. vim.inspect(help))
+  assert(help.signatures[1].label:find("^urlqueryset%("), "signature: " .. help.signatures[1].label)
+end)
+
 vim.fn.writefile(results, out)
 vim.lsp.stop_client(client_id)
 vim.wait(3000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 20)

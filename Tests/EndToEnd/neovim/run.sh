@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Headless Neovim 0.7 against `mercator serve --stdio`: diagnostics on a broken atlas.hcl (and their clearing
-# after an incremental fix), formatting (vim.lsp.buf.formatting_sync) compared with the reference output, and on
-# examples/atlas.hcl a rename (vim.lsp.buf.rename), a quick fix (vim.lsp.buf.code_action) and hover.
+# after an incremental fix), formatting (vim.lsp.buf.formatting_sync) compared with the reference output, on
+# examples/atlas.hcl a rename (vim.lsp.buf.rename), a quick fix (vim.lsp.buf.code_action) and hover, and completion
+# and signature help in an atlas.hcl being typed.
 #   MERCATOR_BIN=… bash Tests/EndToEnd/neovim/run.sh [WORKDIR]
 # Prints `PASS name` / `FAIL name: why` per check; exits non-zero on any failure.
 set -uo pipefail

@@ -1,0 +1,7 @@
+locals {
+  emoji = "😀中"
+}
+env "😀" {
+  dev = "😀${local.1️⃣}"
+  mi2️⃣
+}
