@@ -13,6 +13,7 @@
 
 (require 'eglot)
 (require 'cl-lib)
+(require 'grep)
 
 (defgroup atlas-hcl nil
   "Atlas project files with the Mercator language server."
@@ -46,11 +47,13 @@
     ("^\\s-*\\([[:alpha:]_][[:alnum:]_-]*\\)\\s-*=" 1 font-lock-variable-name-face)
     ("\\_<\\(true\\|false\\|null\\)\\_>" . font-lock-constant-face)
     ("\\_<\\([[:alpha:]_][[:alnum:]_-]*\\)(" 1 font-lock-function-name-face))
-  "Block types, attribute names, literals and function calls, when `hcl-mode' is not installed.")
+  "Highlighting when `hcl-mode' is not installed.
+Block types, attribute names, literals and function calls.")
 
 ;;;###autoload
 (define-derived-mode atlas-hcl-mode atlas-hcl--parent-mode "Atlas"
-  "Major mode for Atlas project files (atlas.hcl), served by the Mercator language server."
+  "Major mode for Atlas project files (atlas.hcl).
+The Mercator language server serves it through eglot."
   (unless atlas-hcl--has-hcl-mode
     (set-syntax-table atlas-hcl--fallback-syntax-table)
     (setq-local comment-start "# ")
@@ -70,7 +73,8 @@
   (add-to-list 'auto-mode-alist '("\\.hcl\\'" . atlas-hcl-mode) t))
 
 (defun atlas-hcl--contact (&optional _interactive)
-  "The server command for eglot, read when it starts so `atlas-hcl-server-command' may change meanwhile."
+  "The server command for eglot.
+Read when eglot starts, so `atlas-hcl-server-command' may change before."
   atlas-hcl-server-command)
 
 ;; One server for both modes; eglot names the language after the first (`atlas-hcl'), which the server accepts.
@@ -91,7 +95,8 @@
                        (jsonrpc-request server :codeLens/resolve lens)))))
 
 (defun atlas-hcl--show-references (command)
-  "Show the locations of a `mercator.showReferences' COMMAND in a `grep-mode' buffer."
+  "Show the locations of a `mercator.showReferences' COMMAND.
+They are listed in a `grep-mode' buffer, one line each."
   (let ((locations (aref (plist-get command :arguments) 2))
         (buffer (get-buffer-create "*mercator references*")))
     (with-current-buffer buffer
@@ -120,7 +125,8 @@
                            (plist-get command :command) (plist-get command :arguments))))
 
 (defun atlas-hcl-lens ()
-  "Choose one of the current line's code lenses and run it (nothing runs before the choice)."
+  "Choose one of the current line's code lenses and run it.
+Nothing runs before the choice."
   (interactive)
   (let* ((lenses (atlas-hcl--lenses-on-line))
          (titles (mapcar (lambda (lens) (plist-get (plist-get lens :command) :title)) lenses)))
