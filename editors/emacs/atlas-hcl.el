@@ -80,6 +80,25 @@ Read when eglot starts, so `atlas-hcl-server-command' may change before."
 ;; One server for both modes; eglot names the language after the first (`atlas-hcl'), which the server accepts.
 (add-to-list 'eglot-server-programs '((atlas-hcl-mode hcl-mode) . atlas-hcl--contact))
 
+;;; Documents the server opens
+
+;; The Inspect schema lens opens its result with window/showDocument, which eglot learned only after 1.9 (Emacs 28's
+;; elpa-eglot): answer it here when eglot does not.
+(unless (cl-find-method #'eglot-handle-request nil '(t (eql window/showDocument)))
+  (cl-defmethod eglot-handle-request
+    (_server (_method (eql window/showDocument)) &key uri external takeFocus selection &allow-other-keys)
+    "Open URI at SELECTION; select it unless TAKEFOCUS is false.
+A URI the server marks EXTERNAL goes to the browser."
+    (if (eq external t)
+        (browse-url uri)
+      (let ((buffer (find-file-noselect (eglot--uri-to-path uri))))
+        (if (eq takeFocus :json-false) (display-buffer buffer) (pop-to-buffer buffer))
+        (when selection
+          (with-current-buffer buffer
+            (goto-char (eglot--lsp-position-to-point (plist-get selection :start)))
+            (when-let ((window (get-buffer-window buffer))) (set-window-point window (point)))))))
+    (list :success t)))
+
 ;;; Code lenses
 
 (defun atlas-hcl--lenses-on-line ()

@@ -283,6 +283,23 @@ check("neovim code lens", function()
   end
 end)
 
+-- 9. window/showDocument (how the Inspect schema lens opens its result; Neovim 0.7 has no handler, the integration
+-- brings one): the document opens in the current window at the selection, and the answer is success.
+check("neovim showDocument", function()
+  local target = dir .. "/inspected.hcl"
+  vim.fn.writefile({ 'table "users" {', '  schema = schema.public', "}" }, target)
+  local client = vim.lsp.get_client_by_id(client_id)
+  local handler = client.handlers["window/showDocument"] or vim.lsp.handlers["window/showDocument"]
+  assert(handler, "no window/showDocument handler")
+  local answer = handler(nil, { uri = vim.uri_from_fname(target), takeFocus = true,
+    selection = { start = { line = 1, character = 2 }, ["end"] = { line = 1, character = 8 } } },
+    { client_id = client_id, method = "window/showDocument" })
+  assert(answer and answer.success == true, "answer " .. vim.inspect(answer))
+  assert(vim.api.nvim_buf_get_name(0) == target, "current buffer " .. vim.api.nvim_buf_get_name(0))
+  local cursor = vim.api.nvim_win_get_cursor(0)
+  assert(cursor[1] == 2 and cursor[2] == 2, "cursor " .. vim.inspect(cursor))
+end)
+
 vim.fn.writefile(results, out)
 vim.lsp.stop_client(client_id)
 vim.wait(3000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 20)

@@ -48,7 +48,7 @@ end
 
 -- `mercator.showReferences` (a lens's reference count): arguments [uri, position, locations], as VS Code's
 -- editor.action.showReferences takes them. Neovim has no such command, so the locations go to the quickfix list.
-local function show_references(command, ctx)
+function M.show_references(command, ctx)
   local locations = (command.arguments or {})[3] or {}
   local client = vim.lsp.get_client_by_id(ctx.client_id)
   local encoding = client and client.offset_encoding or "utf-16"
@@ -58,7 +58,7 @@ local function show_references(command, ctx)
 end
 
 -- Neovim 0.7 has no window/showDocument handler; the Inspect schema lens opens its result with it.
-local function show_document(_, result, ctx)
+function M.show_document(_, result, ctx)
   local client = vim.lsp.get_client_by_id(ctx.client_id)
   local ok = pcall(function()
     local bufnr = vim.uri_to_bufnr(result.uri)
@@ -97,7 +97,7 @@ end
 local function client_config(bufnr)
   local handlers = vim.tbl_extend("keep", options.handlers or {}, {})
   if not vim.lsp.handlers["window/showDocument"] and not handlers["window/showDocument"] then
-    handlers["window/showDocument"] = show_document
+    handlers["window/showDocument"] = M.show_document
   end
   return {
     name = "mercator",
@@ -131,7 +131,7 @@ end
 
 function M.setup(opts)
   options = vim.tbl_deep_extend("force", vim.deepcopy(M.defaults), opts or {})
-  vim.lsp.commands["mercator.showReferences"] = vim.lsp.commands["mercator.showReferences"] or show_references
+  vim.lsp.commands["mercator.showReferences"] = vim.lsp.commands["mercator.showReferences"] or M.show_references
   local group = vim.api.nvim_create_augroup("mercator", { clear = true })
   vim.api.nvim_create_autocmd("FileType", {
     group = group,
