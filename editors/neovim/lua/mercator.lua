@@ -79,7 +79,10 @@ local function supports_codelens(client)
 end
 
 local function on_attach(client, bufnr)
-  if options.codelens and supports_codelens(client) then
+  -- Neovim 0.12 keeps lenses fresh itself once enabled; earlier versions need the refresh autocommands.
+  local auto = options.codelens and supports_codelens(client) and vim.lsp.codelens.enable ~= nil
+    and pcall(vim.lsp.codelens.enable, true, { bufnr = bufnr })
+  if options.codelens and supports_codelens(client) and not auto then
     local group = vim.api.nvim_create_augroup("mercator_codelens_" .. bufnr, { clear = true })
     vim.api.nvim_create_autocmd({ "BufEnter", "InsertLeave", "BufWritePost" }, {
       group = group,
