@@ -32,7 +32,8 @@ struct SecretFilter {
     secrets = found.sorted { $0.utf8.count > $1.utf8.count || ($0.utf8.count == $1.utf8.count && $0 < $1) }
   }
 
-  /// A name that says its value is a secret: `db_password`, `api_token`, `secret_key`, `pwd`.
+  /// A name that says its value is a secret: `db_password`, `apiToken`, `SECRET_KEY`, `pwd`. The one rule for every
+  /// feature (completion's descriptions, hovers, inlay hints), so a name hidden in one is hidden in all.
   static func looksSecret(_ name: String) -> Bool {
     // Plain loops over ASCII-lowered bytes: this runs for every local and variable of the file, and
     // `String.contains` cost more than the rest of the filter.
@@ -51,9 +52,10 @@ struct SecretFilter {
     return false
   }
 
-  private static let secretWords: [[UInt8]] = [
-    "password", "passwd", "pwd", "pass", "secret", "token", "credential", "private_key", "apikey", "api_key",
-  ].map { Array($0.utf8) }
+  /// `pass` covers `password` and `passwd`; `key` covers `private_key`, `api_key` and `apikey` (and, to be safe, any
+  /// name with a key in it).
+  private static let secretWords: [[UInt8]] = ["pass", "pwd", "secret", "token", "key", "credential"]
+    .map { Array($0.utf8) }
 
   /// `var.NAME` and `local.NAME` of the definitions whose expression calls `getenv` itself: the editor's environment
   /// is not shown even when an evaluation was given one.
@@ -110,7 +112,8 @@ struct SecretFilter {
   /// The text with every URL password and every known secret replaced by `****`.
   func clean(_ text: String) -> String {
     var result = URLDisplay.maskingPasswords(in: text)
-    for secret in secrets where result.contains(secret) {
+    // The length test first: completion cleans the value of every local it lists, and most are short.
+    for secret in secrets where secret.utf8.count <= result.utf8.count && result.contains(secret) {
       result = result.replacing(secret, with: Self.mask)
     }
     return result
@@ -134,6 +137,22 @@ struct SecretFilter {
     guard text.count > limit, limit > 1 else { return text }
     let quoted = text.hasPrefix("\"") && text.hasSuffix("\"") && text.count > 1
     return String(text.prefix(limit - (quoted ? 2 : 1))) + "…" + (quoted ? "\"" : "")
+  }
+}
+
+/// A `SecretFilter` made on first use: most answers show no value, and finding the secrets reads every value of the
+/// file. A class, so that the features' non-mutating helpers can share it.
+final class LazySecretFilter {
+  private let analysis: AtlasAnalysis
+  private var made: SecretFilter?
+
+  init(_ analysis: AtlasAnalysis) { self.analysis = analysis }
+
+  var filter: SecretFilter {
+    if let made { return made }
+    let filter = SecretFilter(analysis)
+    made = filter
+    return filter
   }
 }
 
@@ -238,7 +257,19 @@ struct URLDisplay {
   /// replaced by `****`. Works on any text (source, templates, messages): each `scheme://…` up to a blank, quote or
   /// backtick is taken apart by `URLText`.
   static func maskingPasswords(in text: String) -> String {
-    guard text.contains("://") else { return text }
+    // Most texts are no URLs: a byte scan for `://` leaves them quickly (`String.contains` cost much more when
+    // completion cleaned the value of each of thousands of locals).
+    let bytes = text.utf8
+    var hasSeparator = false
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in bytes {
+      if byte == UInt8(ascii: "/"), previous == (UInt8(ascii: ":"), UInt8(ascii: "/")) {
+        hasSeparator = true
+        break
+      }
+      previous = (previous.1, byte)
+    }
+    guard hasSeparator else { return text }
     var result = ""
     var rest = Substring(text)
     while let separator = rest.firstRange(of: "://") {
@@ -294,24 +325,8 @@ struct URLDisplay {
     }
   }
 
-  /// The database system a scheme selects, for the schemes Atlas registers (reference §6).
+  /// What a scheme connects to, from the table completion offers schemes from (`AtlasSchema.urlSchemes`).
   var driver: String? {
-    switch scheme.lowercased() {
-    case "postgres", "postgresql": "PostgreSQL"
-    case "mysql", "mysql+unix": "MySQL"
-    case "mariadb", "maria", "mariadb+unix", "maria+unix": "MariaDB"
-    case "sqlite", "sqlite3": "SQLite"
-    case "libsql", "libsql+ws", "libsql+wss", "libsql+file": "libSQL"
-    case "docker", "docker+postgres", "docker+mysql", "docker+maria", "docker+mariadb", "docker+clickhouse",
-      "docker+sqlserver":
-      "a dev database in Docker"
-    case "sqlserver", "azuresql": "SQL Server (Atlas Pro)"
-    case "clickhouse": "ClickHouse (Atlas Pro)"
-    case "redshift", "redshift+http": "Redshift (Atlas Pro)"
-    case "file": "files on disk"
-    case "atlas": "the Atlas Registry"
-    case "env": "an attribute of the selected env"
-    default: nil
-    }
+    AtlasSchema.urlScheme(scheme.lowercased()).map { $0.title + ($0.pro ? " (Atlas Pro)" : "") }
   }
 }
