@@ -1,7 +1,7 @@
-// How hovers and inlay hints show values and source text without showing a secret: sensitive values (tokens and
-// anything computed from them) and unknown ones are named, not shown; URL passwords become `****`; and every text
-// shown passes a filter of the secrets the analysis can see (URL passwords, values of secret-looking variables and
-// locals, values read from the environment), wherever else they turn up.
+// How hovers, inlay hints and completion show values and source text without showing a secret: sensitive values
+// (tokens and anything computed from them) and unknown ones are named, not shown; URL passwords become `****`; and
+// every text shown passes a filter of the secrets the analysis can see (URL passwords, values of secret-looking
+// variables and locals, values read from the environment), wherever else they turn up.
 import HCLEval
 import HCLSyntax
 
@@ -9,6 +9,8 @@ import HCLSyntax
 struct SecretFilter {
   /// Texts never shown, longest first (a longer secret is masked before a shorter one inside it).
   private(set) var secrets: [String] = []
+  /// `secrets` as bytes, for `clean`'s search.
+  private var secretBytes: [[UInt8]] = []
 
   static let mask = "****"
 
@@ -30,6 +32,7 @@ struct SecretFilter {
     }
     found.remove("")
     secrets = found.sorted { $0.utf8.count > $1.utf8.count || ($0.utf8.count == $1.utf8.count && $0 < $1) }
+    secretBytes = secrets.map { Array($0.utf8) }
   }
 
   /// A name that says its value is a secret: `db_password`, `apiToken`, `SECRET_KEY`, `pwd`. The one rule for every
@@ -112,11 +115,26 @@ struct SecretFilter {
   /// The text with every URL password and every known secret replaced by `****`.
   func clean(_ text: String) -> String {
     var result = URLDisplay.maskingPasswords(in: text)
-    // The length test first: completion cleans the value of every local it lists, and most are short.
-    for secret in secrets where secret.utf8.count <= result.utf8.count && result.contains(secret) {
+    guard !secrets.isEmpty else { return result }
+    // Found over bytes before anything is replaced: completion cleans the value of every local it lists, against
+    // every secret of the file, and `String.contains` cost far more than this loop.
+    var bytes = Array(result.utf8)
+    for (secret, needle) in zip(secrets, secretBytes) where Self.occurs(needle, in: bytes) {
       result = result.replacing(secret, with: Self.mask)
+      bytes = Array(result.utf8)
     }
     return result
+  }
+
+  /// Whether `needle` occurs in `bytes` (a first-byte scan, then a comparison).
+  static func occurs(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
+    guard let first = needle.first, needle.count <= bytes.count else { return false }
+    var start = 0
+    while start + needle.count <= bytes.count {
+      if bytes[start] == first, bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
+      start += 1
+    }
+    return false
   }
 
   /// A value as HCL text, safe to show: a sensitive value is `(sensitive)`, an unknown one `(known only when run)`,
