@@ -37,6 +37,11 @@ import Testing
       api_key     = "key-secret"
       plain       = "visible"
       conn        = "postgres://app:${data.aws_rds_token.db}@db/app"
+      db_secret   = "hunter2-secret"
+      shout       = upper(local.db_secret)
+      shout_twice = "x-${local.shout}"
+      nested      = { password = "nested-secret", user = "visible" }
+      creds       = "creds-plain"
     }
 
     data "aws_rds_token" "db" {
@@ -72,6 +77,15 @@ import Testing
       q     = local.query_url
     }
 
+    env "derived" {
+      url         = "postgres://u:derived-url-secret@h:5432/app"
+      shouted     = local.shout_twice
+      nested_pw   = local.nested.password
+      nested_all  = local.nested
+      api_token   = local.creds
+      db_password = "plain-attr-secret"
+    }
+
     env "typing" {
       url = local.
       dev = upper(local.
@@ -82,6 +96,7 @@ import Testing
   static let secrets = [
     "varpass-secret", "adminpw-secret", "literal-secret", "p%40ss-secret", "p@ss-secret", "query-secret",
     "envpw-secret", "envpw2-secret", "TOKEN-secret", "named-secret", "s3cr3t-pass", "key-secret",
+    "hunter2-secret", "HUNTER2-SECRET", "nested-secret", "plain-attr-secret", "derived-url-secret",
   ]
 
   /// The environment `getenv` reads and the token a command produced, as a run would have them.

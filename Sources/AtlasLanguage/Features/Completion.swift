@@ -372,9 +372,11 @@ struct CompletionBuilder {
         retrigger: retrigger))
   }
 
+  /// The group, then the index padded to the width of the largest Int: sort texts compare as strings, so every
+  /// index must have the same number of digits (4 broke past 9,999 items).
   static func sortText(group: Int, index: Int) -> String {
     let digits = String(index)
-    return "\(group)" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    return "\(group)" + String(repeating: "0", count: max(0, 19 - digits.count)) + digits
   }
 }
 

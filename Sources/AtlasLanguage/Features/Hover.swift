@@ -228,7 +228,7 @@ private struct HoverBuilder {
     }
     var parts: [Hover.Part] = [.code(headline), .text("Local value, defined on line \(line(of: definition.nameRange.start)):"),
                                .code(sourceText(definition.range))]
-    if SecretFilter.looksSecret(name) {
+    if SecretFilter.looksSecret(name) || path.contains(where: SecretFilter.looksSecret) {
       parts.append(.text("Value: (hidden: the name says it is a secret)"))
     } else if let value = evaluation.locals[name] {
       parts.append(.text(valueLine(value.following(path))))
@@ -257,7 +257,7 @@ private struct HoverBuilder {
       facts.append("No default: give it with `--var \(name)=…`")
     }
     if given { facts.append("Set with `--var`") }
-    if SecretFilter.looksSecret(name) {
+    if SecretFilter.looksSecret(name) || path.contains(where: SecretFilter.looksSecret) {
       facts.append("Value: (hidden: the name says it is a secret)")
     } else if let value = evaluation.variables[name] {
       facts.append(valueLine(value.following(path)))
@@ -418,7 +418,9 @@ private struct HoverBuilder {
         .code(attribute.name),
         .text("An extra env attribute: Atlas passes it to HCL schema files as the input variable \(inlineCode(attribute.name))."),
       ]
-      if let value = attribute.value.flatMap({ evaluation.values[$0.range] }) {
+      if SecretFilter.looksSecret(attribute.name) {
+        parts.append(.text("Value: (hidden: the name says it is a secret)"))
+      } else if let value = attribute.value.flatMap({ evaluation.values[$0.range] }) {
         parts.append(.text(valueLine(value)))
       }
       return Hover(range: range, parts: parts)
@@ -433,7 +435,9 @@ private struct HoverBuilder {
     }
     if let text = urlText(value), let url = URLDisplay(text) { return self.url(url, text: text, range: value.range) }
     // A computed value (not a literal) is worth showing; a literal shows itself.
-    guard case .computed = views.literal(value), let evaluated = evaluation.values[value.range] else { return nil }
+    guard case .computed = views.literal(value), !SecretFilter.looksSecret(attribute.name),
+      let evaluated = evaluation.values[value.range]
+    else { return nil }
     return Hover(range: value.range, parts: [.code(attribute.name + " = " + valueText(evaluated))])
   }
 

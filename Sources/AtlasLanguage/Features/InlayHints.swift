@@ -39,7 +39,7 @@ package enum InlayHints {
       let names = reference.names
       guard let name = names.first else { continue }
       let end = reference.range(throughSteps: names.count).end
-      guard range.start <= end, end <= range.end, !SecretFilter.looksSecret(name) else { continue }
+      guard range.start <= end, end <= range.end, !names.contains(where: SecretFilter.looksSecret) else { continue }
       // A local defined twice has its later definition's value, as in Atlas.
       let value = reference.root == "local" ? evaluation.locals[name] : evaluation.variables[name]
       guard let value else { continue }

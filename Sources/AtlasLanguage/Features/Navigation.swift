@@ -93,7 +93,7 @@ package enum Navigation {
       }
       return .success((.env(definition.name), definitionOccurrence(definition, in: file)))
     }
-    for comparison in envComparisons(in: analysis) where comparison.range.touches(offset) {
+    if let comparison = envComparison(at: offset, in: analysis.file) {
       return .success((.env(comparison.name), SymbolOccurrence(range: comparison.range, role: .use)))
     }
     guard let reference = CursorContext.reference(at: offset, in: model) else {
@@ -232,21 +232,47 @@ package enum Navigation {
   /// names the env `x`. Only a plain string compared directly counts (a map keyed by env names does not).
   static func envComparisons(in analysis: AtlasAnalysis) -> [(name: String, range: TextRange)] {
     let file = analysis.file
+    // Most files never compare atlas.env: the walk below is skipped for them.
+    guard analysis.model.references.contains(where: { $0.root == "atlas" && $0.name(at: 0) == "env" }) else { return [] }
+    // One iterative walk over the tree (a path down from the root per reference was quadratic in their number).
     var result: [(String, TextRange)] = []
-    for reference in analysis.model.references where reference.root == "atlas" && reference.steps.count == 1 {
-      guard reference.name(at: 0) == "env", let token = file.tokenIndex(at: reference.rootRange.start) else { continue }
-      let traversal = reference.range(throughSteps: 1)
-      let path = file.nodePath(toToken: token)
-      guard let position = path.lastIndex(where: { $0.range == traversal }), position > 0 else { continue }
-      let parent = path[position - 1]
-      guard parent.kind == .binary,
-        file.directTokens(of: parent).contains(where: { $0.token.kind == .equalOp || $0.token.kind == .notEqual }),
-        let other = parent.childNodes.first(where: { $0.range != traversal }),
-        let literal = plainString(other, in: file)
-      else { continue }
-      result.append(literal)
+    var stack: [SyntaxNode] = [file.root]
+    while let node = stack.popLast() {
+      if node.kind == .binary, let comparison = envComparison(node, in: file) { result.append(comparison) }
+      stack.append(contentsOf: node.childNodes)
     }
-    return result
+    return result.sorted { $0.1.start < $1.1.start }
+  }
+
+  /// The `atlas.env == "name"` (or `!=`, either side) string whose text holds `offset`: one path down to it.
+  static func envComparison(at offset: Int, in file: ParsedFile) -> (name: String, range: TextRange)? {
+    guard let token = file.tokenIndex(at: offset) else { return nil }
+    let path = file.nodePath(toToken: token)
+    for node in path.reversed() where node.kind == .binary {
+      guard let comparison = envComparison(node, in: file), comparison.range.touches(offset) else { continue }
+      return comparison
+    }
+    return nil
+  }
+
+  /// A comparison of `atlas.env` with a plain string: the string's text and content range.
+  static func envComparison(_ node: SyntaxNode, in file: ParsedFile) -> (name: String, range: TextRange)? {
+    guard file.directTokens(of: node).contains(where: { $0.token.kind == .equalOp || $0.token.kind == .notEqual })
+    else { return nil }
+    let operands = node.childNodes
+    guard operands.count == 2, operands.contains(where: { isAtlasEnv($0, in: file) }),
+      let other = operands.first(where: { !isAtlasEnv($0, in: file) })
+    else { return nil }
+    return plainString(other, in: file)
+  }
+
+  /// Whether a node is exactly the traversal `atlas.env`.
+  static func isAtlasEnv(_ node: SyntaxNode, in file: ParsedFile) -> Bool {
+    guard node.kind == .getAttribute, let source = node.firstChildNode, source.kind == .variable,
+      file.directToken(.ident, of: source).map({ file.text(of: $0) }) == "atlas",
+      file.lastDirectToken(.ident, of: node).map({ file.text(of: $0) }) == "env"
+    else { return false }
+    return true
   }
 
   /// A quoted string with no interpolation: its text and the range of its content.

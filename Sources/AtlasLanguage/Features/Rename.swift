@@ -33,7 +33,16 @@ package enum Rename {
       return .failure(NavigationRefusal(problem))
     }
     let occurrences = Navigation.occurrences(of: target.symbol, in: analysis)
-    return .success(occurrences.map { TextEdit(range: $0.range, newText: newName) })
+    let source = analysis.file.source
+    return .success(occurrences.map { occurrence in
+      // A bare-word label (`env dev {`) must stay an identifier: a new env name that is not one is written quoted.
+      let start = occurrence.range.start
+      let isBareLabel = occurrence.role == .definition && (start == 0 || source[start - 1] != UInt8(ascii: "\""))
+      if case .env = target.symbol, isBareLabel, !isIdentifier(newName) {
+        return TextEdit(range: occurrence.range, newText: "\"\(newName)\"")
+      }
+      return TextEdit(range: occurrence.range, newText: newName)
+    })
   }
 
   /// What is wrong with a new name, or nil. Variables, locals and data sources are read as `var.NAME`, `local.NAME`

@@ -20,16 +20,17 @@ struct SecretFilter {
     // Every URL the file evaluates to gives its password, whatever holds the URL. Locals' values and variables'
     // defaults are among these values too (recorded by the range of their expression).
     for value in evaluation.values.values { Self.collectURLPasswords(value, into: &found) }
-    // A variable or local named like a secret, or read from the environment, is a secret whole.
-    let readsEnvironment = Self.definitionsReadingEnvironment(analysis)
-    for definition in analysis.model.variables
-    where Self.looksSecret(definition.name) || readsEnvironment.contains("var.\(definition.name)") {
+    // A variable or local named like a secret, read from the environment, or computed from one of those, is a
+    // secret whole (`upper(local.db_password)` is no less secret than the password).
+    let secretDefinitions = Self.secretDefinitions(analysis)
+    for definition in analysis.model.variables where secretDefinitions.contains("var.\(definition.name)") {
       if let value = evaluation.variables[definition.name] { Self.collectStrings(value, into: &found) }
     }
-    for definition in analysis.model.locals
-    where Self.looksSecret(definition.name) || readsEnvironment.contains("local.\(definition.name)") {
+    for definition in analysis.model.locals where secretDefinitions.contains("local.\(definition.name)") {
       if let value = evaluation.locals[definition.name] { Self.collectStrings(value, into: &found) }
     }
+    // Inside any value, what an attribute named like a secret holds (`{ password = "…" }`).
+    for value in evaluation.values.values { Self.collectSecretKeyed(value, into: &found) }
     found.remove("")
     secrets = found.sorted { $0.utf8.count > $1.utf8.count || ($0.utf8.count == $1.utf8.count && $0 < $1) }
     secretBytes = secrets.map { Array($0.utf8) }
@@ -59,6 +60,42 @@ struct SecretFilter {
   /// name with a key in it).
   private static let secretWords: [[UInt8]] = ["pass", "pwd", "secret", "token", "key", "credential"]
     .map { Array($0.utf8) }
+
+  /// `var.NAME` and `local.NAME` of the secret definitions: named like a secret, reading the environment, or (for
+  /// locals) reading another secret one, followed until nothing changes.
+  static func secretDefinitions(_ analysis: AtlasAnalysis) -> Set<String> {
+    let model = analysis.model
+    var result = definitionsReadingEnvironment(analysis)
+    for definition in model.variables where looksSecret(definition.name) { result.insert("var.\(definition.name)") }
+    for definition in model.locals where looksSecret(definition.name) { result.insert("local.\(definition.name)") }
+    // The locals each local reads, found once; then the taint spreads until it stops (at most once per local).
+    var reads: [String: Set<String>] = [:]
+    for reference in model.references where reference.root == "local" || reference.root == "var" {
+      guard let name = reference.name(at: 0), let reader = containing(reference.rootRange, in: model.locals) else { continue }
+      reads["local.\(reader.name)", default: []].insert("\(reference.root).\(name)")
+    }
+    var changed = !result.isEmpty
+    while changed {
+      changed = false
+      for (reader, names) in reads where !result.contains(reader) && !names.isDisjoint(with: result) {
+        result.insert(reader)
+        changed = true
+      }
+    }
+    return result
+  }
+
+  /// The strings under attributes named like a secret, at any depth.
+  static func collectSecretKeyed(_ value: Value, into found: inout Set<String>) {
+    switch value.content {
+    case .elements(let elements): for element in elements { collectSecretKeyed(element, into: &found) }
+    case .attributes(let attributes):
+      for (key, element) in attributes {
+        if looksSecret(key) { collectStrings(element, into: &found) } else { collectSecretKeyed(element, into: &found) }
+      }
+    default: break
+    }
+  }
 
   /// `var.NAME` and `local.NAME` of the definitions whose expression calls `getenv` itself: the editor's environment
   /// is not shown even when an evaluation was given one.

@@ -46,10 +46,11 @@ extension Server {
         "parameters": .array(parameters),
       ]
       var result: [String: JSONValue] = ["activeSignature": 0]
-      if let active = signature.activeParameter {
-        information["activeParameter"] = .int(active)
-        result["activeParameter"] = .int(active)
-      }
+      // Past the last parameter of a fixed-arity function nothing is active: an index out of range says so (left
+      // out, the field would default to the first parameter).
+      let active = signature.activeParameter ?? parameters.count
+      information["activeParameter"] = .int(active)
+      result["activeParameter"] = .int(active)
       result["signatures"] = [.object(information)]
       return .object(result)
     }

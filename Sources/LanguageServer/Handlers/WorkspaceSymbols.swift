@@ -85,9 +85,10 @@ final class WorkspaceSymbolIndex: @unchecked Sendable {
     guard stat(path, &info) == 0, Int(info.st_size) <= ProjectFiles.maxFileBytes else { return nil }
     let size = Int(info.st_size)
     #if canImport(Darwin)
-    let modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+    let modified = Int(info.st_mtimespec.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtimespec.tv_nsec)
     #else
-    let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+    // Wrapping arithmetic: a time past 2262 (which a file can carry) must not trap; it is only compared for equality.
+    let modified = Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
     #endif
     lock.lock()
     let cached = entries[path]
