@@ -32,7 +32,7 @@ let package = Package(
       name: "DatabaseInspection", dependencies: ["CLibPQ", "CMariaDB", "CSQLite", "HCLSyntax"],
       swiftSettings: strictSettings),
     .target(
-      name: "LanguageServer", dependencies: ["HCLSyntax", "HCLEval", "AtlasLanguage", "AWSAuth"],
+      name: "LanguageServer", dependencies: ["HCLSyntax", "HCLEval", "AtlasLanguage", "AWSAuth", "DatabaseInspection"],
       swiftSettings: strictSettings),
     .executableTarget(
       name: "mercator",
