@@ -68,7 +68,7 @@ let package = Package(
       name: "DatabaseInspectionTests", dependencies: ["DatabaseInspection", "CLibPQ", "CMariaDB", "CSQLite", "HCLSyntax"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "LanguageServerTests", dependencies: ["LanguageServer", "AtlasLanguage", "HCLSyntax"], swiftSettings: strictSettings),
+      name: "LanguageServerTests", dependencies: ["LanguageServer", "AtlasLanguage", "HCLSyntax", "AWSAuth"], swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]
 )
