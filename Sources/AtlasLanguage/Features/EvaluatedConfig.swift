@@ -22,7 +22,7 @@ package enum EvaluatedConfig {
     let analysis = AtlasAnalysis(file, inputs: inputs)
     let filter = SecretFilter(analysis)
     let global = ProjectEvaluation.topLevelScope(file, model: analysis.model, inputs: inputs, views: views)
-    var renderer = Renderer(file: file, views: views, filter: filter)
+    var renderer = Renderer(file: file, views: views, filter: filter, probed: analysis.evaluation.probedValues)
     var out = "# env \"\(name)\" as Atlas evaluates it (atlas.env = \(quoted(name))): variables and locals "
     out += "resolved, for_each expanded,\n# secrets shown as ****, (sensitive) or (known only when run).\n"
     for env in envs {
@@ -31,6 +31,8 @@ package enum EvaluatedConfig {
         out += "\n" + renderer.block(env, schema: AtlasSchema.topLevelBlock("env"), scope: global, comment: nil)
         continue
       }
+      // The probe pass evaluated each url with `each` unknown: its values do not hold for a copy.
+      renderer.probed = [:]
       let collection = Evaluator.evaluate(forEach, in: file, scope: global).0
       guard let instances = eachValues(collection) else {
         out += "\n# for_each of env \"\(name)\" is \(filter.render(collection)): its copies are known only when run\n"
@@ -69,6 +71,9 @@ package enum EvaluatedConfig {
     let file: ParsedFile
     let views: StructureChecker
     let filter: SecretFilter
+    /// Values computed with each token standing for a marker (ProjectEvaluation.probedValues): a url holding a
+    /// token is shown with `****` where the token goes instead of not at all.
+    var probed: [TextRange: Value]
 
     mutating func block(_ block: BlockView, schema: BlockSchema?, scope: Scope, comment: String?, depth: Int = 0) -> String {
       let indent = String(repeating: "  ", count: depth)
@@ -91,7 +96,11 @@ package enum EvaluatedConfig {
             attributeScope = scope.child(variables: names)
           }
           let value = Evaluator.evaluate(expression, in: file, scope: attributeScope).0
-          text = Self.expression(value, filter: filter)
+          if !value.isWhollyKnown || value.containsSensitive, let masked = tokenMasked(expression.range) {
+            text = masked
+          } else {
+            text = Self.expression(value, filter: filter)
+          }
         }
         out += indent + "  " + attribute.name + " = " + text + "\n"
       }
@@ -99,6 +108,17 @@ package enum EvaluatedConfig {
         out += self.block(nested, schema: schema?.block(nested.type), scope: scope, comment: nil, depth: depth + 1)
       }
       return out + indent + "}\n"
+    }
+
+    /// The probed string of an expression with its token markers as `****`, when it is known apart from them.
+    func tokenMasked(_ range: TextRange) -> String? {
+      guard let probe = probed[range], probe.isWhollyKnown, !probe.containsSensitive, var text = probe.stringValue else {
+        return nil
+      }
+      let indices = TokenMarker.indices(in: text)
+      guard !indices.isEmpty else { return nil }
+      for index in indices { text = text.replacing(TokenMarker.marker(index: index), with: SecretFilter.mask) }
+      return filter.clean(quoted(text))
     }
 
     /// A value as an HCL expression; what cannot be shown is a comment-like string that says why.

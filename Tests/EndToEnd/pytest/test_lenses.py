@@ -358,4 +358,6 @@ async def test_setting_turns_executing_lenses_off(session, tmp_path):
     await asyncio.wait_for(future, 30)
     shown = await wait_until(lambda: session.client.shown_documents, "the evaluated config")
     text = pathlib.Path(shown[-1].uri.removeprefix("file://")).read_text()
-    assert 'env "rds" {' in text and "(known only when run)" in text, text
+    # The token's place in the url is shown masked, the rest of the url as evaluated.
+    assert 'env "rds" {' in text and 'url = "postgres://mercator:****@localhost:5432/mercator_test?' in text, text
+    assert "X-Amz" not in text
