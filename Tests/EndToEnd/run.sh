@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests/EndToEnd/run.sh — end-to-end tests of the built `mercator serve --stdio` with real LSP clients:
 #   1. pytest-lsp (validates every message against the LSP types)   Tests/EndToEnd/pytest/
-#   2. headless Neovim 0.7 (vim.lsp.start_client)                    Tests/EndToEnd/neovim/
+#   2. headless Neovim 0.7 (vim.lsp.start_client)                    Tests/EndToEnd/neovim/ (lenses.sh: the
+#      Inspect schema lens through the RDS stand-in, when the test servers are configured)
 #   3. Emacs 28 --batch + eglot                                      Tests/EndToEnd/emacs/
 #
 #   bash Tests/EndToEnd/run.sh [--install-only] [pytest args...]
@@ -102,6 +103,7 @@ run_editor() {
 }
 
 run_editor neovim "$here/neovim/run.sh"
+run_editor neovim-lenses "$here/neovim/lenses.sh"
 run_editor emacs "$here/emacs/run.sh"
 
 # ---- 6. summary --------------------------------------------------------------------------------------------
