@@ -1,5 +1,6 @@
 // Secrets besides the password (a token interpolated into the user, the host, a parameter) are masked in the
-// redacted URL and in messages, raw and URL-escaped. Cases as data: the URL, the secret, what is printed.
+// redacted URL and in messages, raw and URL-escaped (cases as data); and InspectionControl cancels for real.
+import Foundation
 import Testing
 
 @testable import DatabaseInspection
@@ -37,5 +38,33 @@ import Testing
     #expect(throws: InspectionError.self) {
       try DatabaseInspection.inspect(InspectRequest(url: "sqlite://file?mode=memory"), control: control)
     }
+  }
+}
+
+/// Cancelling against the test PostgreSQL: a query under way is interrupted (PQcancel), not waited for; and a
+/// connection test reports the server's version.
+@Suite struct PostgresCancellationTests {
+  @Test(.enabled(if: TestServers.postgresURL != nil || TestServers.isCI, "MERCATOR_TEST_POSTGRES_URL is not set"))
+  func cancelInterruptsARunningQuery() throws {
+    let url = try DatabaseURL.parse(try #require(TestServers.postgresURL))
+    let control = InspectionControl()
+    let connection = try PostgresConnection(url, control: control)
+    let started = ContinuousClock.now
+    DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { control.cancel() }
+    do {
+      _ = try connection.rows("SELECT pg_sleep(20)")
+      Issue.record("the query was not interrupted")
+    } catch {
+      #expect(error.code == .cancelled, "\(error.message)")
+    }
+    #expect(ContinuousClock.now - started < .seconds(10))
+  }
+
+  @Test(.enabled(if: TestServers.postgresURL != nil || TestServers.isCI, "MERCATOR_TEST_POSTGRES_URL is not set"))
+  func connectionTestReportsTheVersion() throws {
+    let result = try DatabaseInspection.testConnection(url: try #require(TestServers.postgresURL))
+    #expect(result.driver == .postgres)
+    #expect(result.serverVersion.hasPrefix("1"), "\(result.serverVersion)")
+    #expect(result.redactedURL.contains("****"))
   }
 }
