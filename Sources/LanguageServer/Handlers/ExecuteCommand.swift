@@ -85,6 +85,11 @@ extension Server {
   private func finishCommand(_ command: CodeLensCommand, run: CommandRun, _ result: Result<CommandOutcome, CommandFailure>) {
     commands.running[run.id] = nil
     let wasCancelled = run.control.isCancelled
+    if wasCancelled, case .success = result {
+      // Finished after all: the user no longer wants what it found (no document, no token offer).
+      run.progress.end(message: "cancelled")
+      return
+    }
     switch result {
     case .success(let outcome):
       run.progress.end(message: "done")

@@ -73,6 +73,8 @@ extension Server {
   /// for them (their results are on the way; none waits on the client).
   func shutdown(id: RequestID) -> HandlerOutcome {
     lifecycle = .shutDown
+    // A running command (an inspection) is stopped rather than waited for: the editor is closing.
+    for running in commands.running.keys { cancelCommand(id: running) }
     guard pendingRequests.isEmpty else {
       shutdownRequest = id
       return .pending(PendingRequest(method: "shutdown", uri: nil))

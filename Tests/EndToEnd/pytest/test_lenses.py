@@ -107,6 +107,7 @@ class Session:
         self.project.mkdir(exist_ok=True)
         self.tokens: list[str] = []
         self.answers: list[types.ShowMessageRequestParams] = []
+        self.finished = False
 
     async def start(self, settings: dict | None = None):
         q = shlex.quote
@@ -180,6 +181,9 @@ class Session:
         return msg_id, future
 
     async def finish(self):
+        if self.finished:
+            return
+        self.finished = True
         try:
             await asyncio.wait_for(self.client.shutdown_session(), TIMEOUT)
         finally:
@@ -300,6 +304,23 @@ async def test_cancel_mid_inspect_while_hover_and_completion_answer(session, tmp
                                          for v in vs), f"{how}: progress end")
         assert not client.shown_documents, "a cancelled inspection opened a document"
         assert not [m for m in client.messages if m.type == types.MessageType.Error], client.messages
+    finally:
+        stand_in.stop()
+
+
+async def test_shutdown_stops_a_running_inspect(session, tmp_path):
+    stand_in = StandIn(tmp_path, relay_delay=0.7)
+    try:
+        client = await session.start()
+        session.open(config(stand_in.port))
+        lenses = await session.lenses()
+        _, future = session.execute(lenses["Inspect schema"])
+        await wait_until(lambda: "connecting" in progress_messages(client), "progress: connecting", 30)
+        started = time.monotonic()
+        await session.finish()
+        assert time.monotonic() - started < 3, "shutdown waited for the inspection"
+        with pytest.raises(Exception):
+            await asyncio.wait_for(future, 1)
     finally:
         stand_in.stop()
 
