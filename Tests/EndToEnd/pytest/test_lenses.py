@@ -108,6 +108,8 @@ class Session:
         self.tokens: list[str] = []
         self.answers: list[types.ShowMessageRequestParams] = []
         self.finished = False
+        # Passwords the test itself wrote into the document: they may be in what the client sent, nowhere else.
+        self.document_passwords: list[str] = []
 
     async def start(self, settings: dict | None = None):
         q = shlex.quote
@@ -198,7 +200,9 @@ class Session:
         secrets = [SECRET_KEY, *self.tokens, database_password()]
         for path in (self.trace_in, self.trace_out, self.stderr):
             text = path.read_text(errors="replace") if path.exists() else ""
-            for secret in filter(None, secrets):
+            for secret in filter(None, secrets + (self.document_passwords if path != self.trace_in else [])):
+                if path == self.trace_in and secret in self.document_passwords:
+                    continue
                 assert secret not in text, f"a secret reached {path.name}"
             assert "X-Amz-Signature" not in text, f"a token reached {path.name}"
             assert "X-Amz-Credential" not in text, f"a token reached {path.name}"
@@ -367,6 +371,45 @@ async def test_test_connection_reports_version_and_round_trip(session, tmp_path)
         assert "****" in text, text
     finally:
         stand_in.stop()
+
+
+async def test_database_passwords_never_leave_the_server(session):
+    """Test connection on an env whose url holds the test database's password, and on one with a wrong password:
+    the report and the refusal both show the url masked, and neither password is in what the server sends."""
+    from urllib.parse import quote
+
+    url = ENV["MERCATOR_TEST_POSTGRES_URL"]
+    password = database_password()
+    encoded = url.split("://", 1)[1].split("@", 1)[0].split(":", 1)[1]
+    wrong = "wrong-Pa55word"
+    session.document_passwords = [password, encoded, quote(password, safe=""), wrong]
+    client = await session.start()
+    ca = ENV["MERCATOR_TEST_DB_CA"]
+    separator = "&" if "?" in url else "?"
+    good = f"{url}{separator}sslrootcert={ca}"
+    bad = good.replace(f":{encoded}@", f":{wrong}@")
+    session.open(f'env "good" {{\n  url = "{good}"\n}}\nenv "bad" {{\n  url = "{bad}"\n}}\n')
+    lenses = await session.lenses()
+    assert "Test connection" in lenses
+    for env, ok in (("good", True), ("bad", False)):
+        msg_id = f"test-{env}"
+        future = client.protocol.send_request(
+            types.WORKSPACE_EXECUTE_COMMAND,
+            types.ExecuteCommandParams(command="mercator.testConnection", arguments=[session.uri, env]), msg_id=msg_id)
+        if isinstance(future, concurrent.futures.Future):
+            future = asyncio.wrap_future(future)
+        if ok:
+            await asyncio.wait_for(future, 30)
+        else:
+            with pytest.raises(Exception) as failure:
+                await asyncio.wait_for(future, 30)
+            assert "password authentication failed" in str(failure.value), str(failure.value)
+            assert "Try: check the user name and password of the url" in str(failure.value)
+    texts = [m.message for m in client.messages]
+    assert any(t.startswith("Connected to PostgreSQL") and "****" in t for t in texts), texts
+    for text in texts:
+        for secret in session.document_passwords:
+            assert secret not in text
 
 
 async def test_setting_turns_executing_lenses_off(session, tmp_path):
