@@ -188,6 +188,8 @@ package struct ClientCapabilities: Sendable {
   package var supportsInlayHintRefresh = false
   /// `workspace.codeLens.refreshSupport`: the client lists lenses again when asked to.
   package var supportsCodeLensRefresh = false
+  /// `window.showDocument.support`: the client opens documents the server names.
+  package var supportsShowDocument = false
   /// `textDocument.completion`: snippets, insert/replace edits, item defaults, label details, Markdown, resolve.
   package var completion = CompletionClientCapabilities()
   /// `textDocument.signatureHelp`: label offsets, documentation formats.
@@ -209,6 +211,7 @@ package struct ClientCapabilities: Sendable {
     supportsWatchedFilesRegistration =
       json["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
     supportsCodeLensRefresh = json["workspace"]?["codeLens"]?["refreshSupport"]?.boolValue ?? false
+    supportsShowDocument = json["window"]?["showDocument"]?["support"]?.boolValue ?? false
     lineFoldingOnly = json["textDocument"]?["foldingRange"]?["lineFoldingOnly"]?.boolValue ?? false
     navigation = NavigationCapabilities(json: json)
     prefersMarkdownHover = (json["textDocument"]?["hover"]?["contentFormat"]?.arrayValue ?? [])

@@ -101,7 +101,8 @@ extension Server {
       }
       if let token = outcome.token {
         offerToken(token, summary: run.masked(outcome.message))
-      } else if outcome.document == nil {
+      } else if outcome.document == nil || !clientCapabilities.supportsShowDocument {
+        // A client that may not open documents is at least told where the file is (the message names it).
         notify("window/showMessage", ["type": .int(MessageType.info.rawValue), "message": .string(run.masked(outcome.message))])
       }
       replyToPending(id: run.id, .success(.object(answer)))
@@ -202,6 +203,11 @@ extension Server {
       self?.commands.scratchFiles.remove(path)
     }
     request("window/showDocument", ["uri": .string(URL(fileURLWithPath: path).absoluteString), "takeFocus": true])
+    if !clientCapabilities.supportsShowDocument {
+      notify("window/showMessage", [
+        "type": .int(MessageType.info.rawValue), "message": .string("The token is in \(path) until it expires"),
+      ])
+    }
   }
 
   /// Deletes the token files still there; called when the server exits.
