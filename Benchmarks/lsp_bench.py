@@ -90,6 +90,26 @@ class Client:
             else:
                 self.answer_server_request(message)
 
+    def initialize(self, capabilities):
+        """initialize and initialized; the initialize result."""
+        reply = self.wait_response(self.request("initialize", {"processId": os.getpid(), "capabilities": capabilities,
+                                                               "rootUri": None}))
+        self.notify("initialized", {})
+        return reply["result"]
+
+    def open_document(self, uri, text):
+        """didOpen, then the document's first publishDiagnostics (the analysis requests answer from is ready)."""
+        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "hcl", "version": 1,
+                                                              "text": text}})
+        return self.wait_diagnostics(uri, 1)
+
+    def shutdown(self):
+        """shutdown, exit, and the process's end."""
+        self.wait_response(self.request("shutdown", None))
+        self.notify("exit", None)
+        self.stdin.close()
+        self.process.wait(timeout=10)
+
     def answer_server_request(self, message):
         if "id" in message and "method" in message:
             self.write({"jsonrpc": "2.0", "id": message["id"], "result": None})
@@ -137,14 +157,10 @@ def bench(binary, path, edits, token_runs, encoding):
     client = Client(binary)
     pid = client.process.pid
     capabilities = {"general": {"positionEncodings": [encoding]}, "textDocument": {"synchronization": {}}}
-    reply = client.wait_response(client.request("initialize", {"processId": os.getpid(), "capabilities": capabilities,
-                                                               "rootUri": None}))
-    assert reply["result"]["capabilities"]["positionEncoding"] == encoding, reply
-    client.notify("initialized", {})
+    result = client.initialize(capabilities)
+    assert result["capabilities"]["positionEncoding"] == encoding, result
     start = time.perf_counter()
-    client.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "hcl", "version": 1,
-                                                            "text": text}})
-    first = client.wait_diagnostics(uri, 1)
+    first = client.open_document(uri, text)
     open_ms = (time.perf_counter() - start) * 1000
     memory_open = memory(pid)
 
@@ -185,10 +201,7 @@ def bench(binary, path, edits, token_runs, encoding):
             decode_times.append(decode_ms)
     memory_end = memory(pid)
 
-    client.wait_response(client.request("shutdown", None))
-    client.notify("exit", None)
-    client.stdin.close()
-    client.process.wait(timeout=10)
+    client.shutdown()
 
     size = len(text.encode())
     print(f"{path}: {size} bytes, {len(lines)} lines, {len(first['diagnostics'])} diagnostics, encoding {encoding}")

@@ -16,8 +16,9 @@
 #      MERCATOR_TEST_POSTGRES_URL / MERCATOR_TEST_MARIADB_URL / MERCATOR_TEST_DB_CA it writes to .build-db/env;
 #      then runs `swift build` and `swift test` (extra arguments go to `swift test`);
 #   4. runs the end-to-end tests of the built `mercator serve --stdio` with real LSP clients (pytest-lsp, headless
-#      Neovim, Emacs + eglot): Tests/EndToEnd/run.sh, which apt-installs neovim emacs-nox elpa-eglot python3-venv
-#      and creates .venv-e2e/ (pytest, pytest-lsp from PyPI) when missing. MERCATOR_E2E=0 skips this step.
+#      Neovim, Emacs + eglot, Vim + ALE, through the integrations in editors/): Tests/EndToEnd/run.sh, which
+#      apt-installs neovim emacs-nox elpa-eglot vim vim-ale python3-venv and creates .venv-e2e/ (pytest, pytest-lsp
+#      from PyPI) when missing. MERCATOR_E2E=0 skips this step.
 # SWIFT_FLAGS (word-split) is passed to the swift commands, e.g. SWIFT_FLAGS="--scratch-path .build-ci".
 # Exits non-zero on any failure.
 set -euo pipefail

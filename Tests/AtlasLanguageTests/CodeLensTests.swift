@@ -16,7 +16,7 @@ func checkCodeLenses(_ fixture: FeatureFixture, sourceLocation: SourceLocation =
   for lens in CodeLenses.compute(analysis) {
     switch lens.kind {
     case .references(let kind, let name):
-      let uses = CodeLenses.uses(of: kind, name: name, in: analysis.model)
+      let uses = CodeLenses.uses(of: kind, name: name, in: analysis)
       out += "\(render.range(lens.range)) \(kind) \(name): \(CodeLenses.referenceCountTitle(uses.count))\n"
       for use in uses { out += "  \(render.range(use))\n" }
     case .command:

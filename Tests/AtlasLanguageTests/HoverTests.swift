@@ -19,21 +19,15 @@ import Testing
 func checkHover(_ fixture: FeatureFixture, sourceLocation: SourceLocation = #_sourceLocation) {
   let analysis = AtlasAnalysis(Parser.parseConfig(fixture.source))
   let render = Renderer(fixture.source)
-  var out = ""
-  for (number, offsets) in fixture.markerOffsets {
-    for offset in offsets {
-      out += "marker \(number) at \(render.position(offset)): "
-      guard let hover = Hover.compute(analysis, at: offset) else {
-        out += "no hover\n"
-        continue
-      }
-      #expect(hover.range.start <= offset && offset <= hover.range.end,
-              "\(fixture.name): hover range \(hover.range) does not hold \(offset)", sourceLocation: sourceLocation)
-      out += render.range(hover.range) + "\n"
-      for line in hover.markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-        out += line.isEmpty ? "\n" : "  \(line)\n"
-      }
+  let out = fixture.perMarker { _, offset in
+    guard let hover = Hover.compute(analysis, at: offset) else { return ": no hover\n" }
+    #expect(hover.range.start <= offset && offset <= hover.range.end,
+            "\(fixture.name): hover range \(hover.range) does not hold \(offset)", sourceLocation: sourceLocation)
+    var out = ": " + render.range(hover.range) + "\n"
+    for line in hover.markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+      out += line.isEmpty ? "\n" : "  \(line)\n"
     }
+    return out
   }
   Golden.check(out, against: fixture.goldenURL, sourceLocation: sourceLocation)
 }

@@ -86,18 +86,6 @@ import Testing
 
 // MARK: - Check helpers
 
-extension FeatureFixture {
-  /// The golden text of a per-marker check: `body` describes each marker position (first line without its
-  /// `marker N at L:C` prefix, which is added), in marker order.
-  func perMarker(_ body: (_ number: Int, _ offset: Int) -> String) -> String {
-    let render = Renderer(source)
-    var out = ""
-    for (number, offsets) in markerOffsets {
-      for offset in offsets { out += "marker \(number) at \(render.position(offset))" + body(number, offset) }
-    }
-    return out
-  }
-}
 
 /// For each marker: the symbol there and its definitions (name, then the whole block), or why there is none.
 func checkDefinition(_ fixture: FeatureFixture, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -1,6 +1,7 @@
 // No secret in any answer an editor feature gives (issue 7, acceptance 3): a config whose values hold tokens and
-// passwords is evaluated, and every hover at every offset and every inlay hint is searched for them. Features that
-// show values add their answers to `answers(_:)`.
+// passwords is evaluated, and every answer is searched for them: completion items (with their resolved
+// documentation), hovers and signature help at every offset, inlay hints and code lenses over the whole file.
+// A feature that shows values adds its answers to `answers(_:)`.
 @testable import AtlasLanguage
 import HCLEval
 import HCLSyntax
@@ -32,6 +33,10 @@ import Testing
       wrapped     = { inner = [local.token] }
       password    = "named-secret"
       pieces      = "named-${local.password}-again"
+      short_url   = "postgres://app:s3cr3t-pass@db:5432/app"
+      api_key     = "key-secret"
+      plain       = "visible"
+      conn        = "postgres://app:${data.aws_rds_token.db}@db/app"
     }
 
     data "aws_rds_token" "db" {
@@ -67,11 +72,16 @@ import Testing
       q     = local.query_url
     }
 
+    env "typing" {
+      url = local.
+      dev = upper(local.
+    }
+
     """
 
   static let secrets = [
     "varpass-secret", "adminpw-secret", "literal-secret", "p%40ss-secret", "p@ss-secret", "query-secret",
-    "envpw-secret", "envpw2-secret", "TOKEN-secret", "named-secret",
+    "envpw-secret", "envpw2-secret", "TOKEN-secret", "named-secret", "s3cr3t-pass", "key-secret",
   ]
 
   /// The environment `getenv` reads and the token a command produced, as a run would have them.
@@ -79,17 +89,39 @@ import Testing
     host: HostEnvironment(environment: { ["DB_PW": "envpw-secret", "DB_PW2": "envpw2-secret"][$0] }),
     dataSources: ["aws_rds_token.db": Value.string("TOKEN-secret/X-Amz-Signature=abc").marked(true)])
 
-  /// Every answer that shows values: hovers at every offset, inlay hints over the whole file.
+  /// Every answer a feature gives, as an editor would show it.
   static func answers(_ analysis: AtlasAnalysis) -> [(where: String, text: String)] {
     var result: [(String, String)] = []
     let source = analysis.file.source
     for offset in 0...source.count {
-      guard let hover = Hover.compute(analysis, at: offset) else { continue }
-      result.append(("hover at \(offset)", hover.markdown))
-      result.append(("plain hover at \(offset)", hover.plainText))
+      for item in Completion.complete(analysis, at: offset).items {
+        var documentation = ""
+        switch item.documentation {
+        case .markdown(let text)?: documentation = text
+        case .topic(let topic)?: documentation = Completion.documentation(topic) ?? ""
+        case nil: break
+        }
+        let shown = [item.label, item.labelDetail ?? "", item.labelDescription ?? "", item.detail ?? "", item.text,
+                     item.filterText ?? "", documentation]
+        result.append(("completion item at \(offset)", shown.joined(separator: "\n")))
+      }
+      if let hover = Hover.compute(analysis, at: offset) {
+        result.append(("hover at \(offset)", hover.markdown))
+        result.append(("plain hover at \(offset)", hover.plainText))
+      }
+      if let signature = SignatureHelp.signature(analysis, at: offset) {
+        result.append(("signature help at \(offset)", signature.label + "\n" + signature.documentation))
+      }
     }
     for hint in InlayHints.compute(analysis, in: TextRange(start: 0, end: source.count)) {
       result.append(("inlay hint at \(hint.offset)", hint.label + (hint.tooltip ?? "")))
+    }
+    for lens in CodeLenses.compute(analysis) {
+      switch lens.kind {
+      case .references(let kind, let name):
+        let uses = CodeLenses.uses(of: kind, name: name, in: analysis)
+        result.append(("code lens of \(name)", name + " " + CodeLenses.referenceCountTitle(uses.count)))
+      }
     }
     return result
   }
@@ -99,11 +131,18 @@ import Testing
     let analysis = AtlasAnalysis(
       Parser.parseConfig(Array(Self.config.utf8)), inputs: inputs == "editing" ? EvaluationInputs() : Self.runInputs)
     let answers = Self.answers(analysis)
-    #expect(answers.count > 100, "hovers and hints were computed")
+    #expect(answers.count > 100, "answers were computed")
     for (place, text) in answers {
       for secret in Self.secrets where text.contains(secret) {
         Issue.record("\(place) shows \"\(secret)\": \(text)")
       }
+    }
+    // The search sees values: static ones are shown, a URL with its password masked.
+    let completions = answers.filter { $0.where.hasPrefix("completion") }.map(\.text).joined(separator: "\n")
+    #expect(completions.contains("\"visible\""), "static values are shown")
+    #expect(completions.contains("postgres://app:****@db:5432/app"), "a URL is shown with its password masked")
+    for feature in ["completion item", "hover", "signature help", "inlay hint", "code lens"] {
+      #expect(answers.contains { $0.where.hasPrefix(feature) }, "no \(feature) was searched")
     }
   }
 

@@ -48,7 +48,7 @@ import Testing
           _ = Hover.compute(analysis, at: length / 2)
           _ = InlayHints.compute(analysis, in: TextRange(start: 0, end: length))
           for lens in CodeLenses.compute(analysis) {
-            if case .references(let kind, let name) = lens.kind { _ = CodeLenses.uses(of: kind, name: name, in: analysis.model) }
+            if case .references(let kind, let name) = lens.kind { _ = CodeLenses.uses(of: kind, name: name, in: analysis) }
           }
         }
       }

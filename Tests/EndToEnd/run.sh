@@ -4,10 +4,13 @@
 #   2. headless Neovim 0.7 (vim.lsp.start_client)                    Tests/EndToEnd/neovim/ (lenses.sh: the
 #      Inspect schema lens through the RDS stand-in, when the test servers are configured)
 #   3. Emacs 28 --batch + eglot                                      Tests/EndToEnd/emacs/
+#   4. headless Vim 9 + ALE (Debian's vim-ale)                       Tests/EndToEnd/vim-ale/
+#   5. the other editors' configurations as files (JSON/TOML, names) Tests/EndToEnd/editors/
+# The editor clients load the shipped integrations from editors/.
 #
 #   bash Tests/EndToEnd/run.sh [--install-only] [pytest args...]
 #
-# Installs what is missing: apt packages (neovim emacs-nox elpa-eglot python3-venv) and a virtual environment
+# Installs what is missing: apt packages (neovim emacs-nox elpa-eglot vim vim-ale python3-venv) and a virtual environment
 # .venv-e2e/ with pytest and pytest-lsp from PyPI. Uses MERCATOR_BIN when set, else builds mercator (debug;
 # SWIFT_FLAGS is passed to `swift build`) and uses the binary it reports. Prints a closing line
 # `e2e: N passed, N failed` and exits non-zero on any failure.
@@ -28,7 +31,7 @@ if [[ ${1:-} == --install-only ]]; then install_only=true; shift; fi
 # ---- 1. apt packages ---------------------------------------------------------------------------------------
 # shellcheck source=../../scripts/lib/apt.sh
 source "$repo/scripts/lib/apt.sh"
-ensure_apt_packages neovim emacs-nox elpa-eglot python3-venv strace || die "could not install the LSP clients"
+ensure_apt_packages neovim emacs-nox elpa-eglot vim vim-ale python3-venv strace || die "could not install the LSP clients"
 
 # ---- 2. Python virtual environment -------------------------------------------------------------------------
 venv="$repo/.venv-e2e"
@@ -105,6 +108,8 @@ run_editor() {
 run_editor neovim "$here/neovim/run.sh"
 run_editor neovim-lenses "$here/neovim/lenses.sh"
 run_editor emacs "$here/emacs/run.sh"
+run_editor vim-ale "$here/vim-ale/run.sh"
+run_editor editors "$here/editors/run.sh"
 
 # ---- 6. summary --------------------------------------------------------------------------------------------
 ((${#failures[@]})) && say "failed: ${failures[*]}"

@@ -137,7 +137,7 @@ func byteColumnUnits(_ prefix: String, _ encoding: Encoding) -> Int {
     let arguments = try #require(command["arguments"]?.arrayValue)
     #expect(arguments.first?.stringValue == "file:///atlas.hcl")
     let locations = try #require(arguments.last?.arrayValue)
-    #expect(locations.map { rangeText(valuesText, $0["range"], .utf16) } == ["local.名前", "local.名前"])
+    #expect(locations.map { rangeText(valuesText, $0["range"], .utf16) } == ["名前", "名前"], "the names, as Find References gives them")
     #expect(resolved["range"] == first["range"])
   }
 

@@ -30,25 +30,11 @@ package enum CodeLenses {
     return lenses.sorted { $0.range.start < $1.range.start }
   }
 
-  /// The uses of a definition: for each reference to it, the part that names it (`local.x`, `data.T.N`), in source
-  /// order.
-  package static func uses(of kind: ProjectModel.DefinitionKind, name: String, in model: ProjectModel) -> [TextRange] {
-    var result: [TextRange] = []
-    switch kind {
-    case .local, .variable:
-      let root = kind == .local ? "local" : "var"
-      for reference in model.references where reference.root == root && reference.name(at: 0) == name {
-        result.append(reference.range(throughSteps: 1))
-      }
-    case .dataSource:
-      for reference in model.references where reference.root == "data" {
-        guard let type = reference.name(at: 0), let label = reference.name(at: 1), name == "\(type).\(label)" else { continue }
-        result.append(reference.range(throughSteps: 2))
-      }
-    case .env:
-      break
-    }
-    return result.sorted { $0.start < $1.start }
+  /// The uses of a definition, in source order: Find References' occurrences without the definitions, so a lens
+  /// counts exactly what its click lists.
+  package static func uses(of kind: ProjectModel.DefinitionKind, name: String, in analysis: AtlasAnalysis) -> [TextRange] {
+    guard let symbol = ProjectSymbol(kind, name: name) else { return [] }
+    return Navigation.occurrences(of: symbol, in: analysis).filter { $0.role == .use }.map(\.range)
   }
 
   /// `1 reference`, `3 references`, `no references`.

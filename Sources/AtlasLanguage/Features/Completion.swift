@@ -117,6 +117,8 @@ struct CompletionBuilder {
   let options: CompletionOptions
   let context: CursorContext
   var list: CompletionList
+  /// What descriptions of references must not show (made only when a value is described).
+  let secrets: LazySecretFilter
 
   init(analysis: AtlasAnalysis, offset: Int, options: CompletionOptions) {
     self.analysis = analysis
@@ -126,6 +128,7 @@ struct CompletionBuilder {
     self.options = options
     self.context = CursorContext(analysis, offset: offset)
     self.list = .empty(at: offset)
+    self.secrets = LazySecretFilter(analysis)
   }
 
   /// Whether the file's lines end with CRLF (judged by its first line break).

@@ -440,7 +440,7 @@ extension CompletionBuilder {
   /// A local's value when it is static and no secret: known, not sensitive (the checks' `knownString` rule), not
   /// named like a secret, and a URL's password masked.
   func localDescription(_ name: String) -> String {
-    guard !Self.looksSecret(name), let value = analysis.evaluation.locals[name], let shown = Self.shown(value) else {
+    guard !SecretFilter.looksSecret(name), let value = analysis.evaluation.locals[name], let shown = shown(value) else {
       return "local"
     }
     return shown
@@ -448,7 +448,7 @@ extension CompletionBuilder {
 
   /// A variable's default when it is static and no secret, else its declared type.
   func variableDescription(_ name: String, types: [String: String]) -> String {
-    guard !Self.looksSecret(name), let value = analysis.evaluation.variables[name], let shown = Self.shown(value) else {
+    guard !SecretFilter.looksSecret(name), let value = analysis.evaluation.variables[name], let shown = shown(value) else {
       return types[name] ?? "variable"
     }
     return shown
@@ -475,24 +475,12 @@ extension CompletionBuilder {
     }
   }
 
-  /// Whether a name says it holds a secret (`db_password`, `apiToken`, `SECRET_KEY`). Compared byte by byte:
-  /// this runs for every local of a completion list, and `String.contains` was most of a long list's cost.
-  static func looksSecret(_ name: String) -> Bool {
-    let lower = name.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-    return secretWords.contains { word in
-      guard word.count <= lower.count else { return false }
-      return (0...(lower.count - word.count)).contains { start in lower[start..<(start + word.count)].elementsEqual(word) }
-    }
-  }
-
-  /// `pass` covers `password` and `passwd`.
-  static let secretWords: [[UInt8]] = ["pass", "secret", "token", "key", "credential"].map { Array($0.utf8) }
-
-  /// A short rendering of a known, non-sensitive string, number or bool; nil for anything else.
-  static func shown(_ value: Value) -> String? {
+  /// A short rendering of a known, non-sensitive string, number or bool, cleaned of URL passwords and known secrets
+  /// by the filter hovers and inlay hints use; nil for anything else.
+  func shown(_ value: Value) -> String? {
     guard !value.containsSensitive, value.isWhollyKnown else { return nil }
     if let text = value.stringValue {
-      let masked = maskingURLPassword(text)
+      let masked = secrets.filter.clean(text)
       let short = masked.count > 48 ? String(masked.prefix(45)) + "…" : masked
       return "\"\(short)\""
     }
@@ -501,19 +489,5 @@ extension CompletionBuilder {
     }
     if let bool = value.boolValue { return bool ? "true" : "false" }
     return nil
-  }
-
-  /// `scheme://user:****@host/…` for a URL with a password; other text unchanged.
-  static func maskingURLPassword(_ text: String) -> String {
-    // Most values are no URLs: a byte scan for `://` leaves them quickly (`firstRange(of:)` cost much more).
-    let bytes = Array(text.utf8)
-    guard let separator = bytes.indices.dropLast(2).first(where: {
-      bytes[$0] == UInt8(ascii: ":") && bytes[$0 + 1] == UInt8(ascii: "/") && bytes[$0 + 2] == UInt8(ascii: "/")
-    }) else { return text }
-    let authorityStart = text.utf8.index(text.startIndex, offsetBy: separator + 3)
-    let authorityEnd = text[authorityStart...].firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? text.endIndex
-    let authority = text[authorityStart..<authorityEnd]
-    guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return text }
-    return String(text[..<text.index(after: colon)]) + "****" + String(text[at...])
   }
 }

@@ -20,7 +20,10 @@ package struct Hover: Sendable, Hashable {
   package var range: TextRange
   package var parts: [Part]
 
-  package var markdown: String {
+  package var markdown: String { Self.markdown(parts) }
+
+  /// Parts as Markdown: also how completion and signature help show the schema's documentation.
+  static func markdown(_ parts: [Part]) -> String {
     parts.map { part in
       switch part {
       case .code(let text):
@@ -79,7 +82,7 @@ private struct HoverBuilder {
   let analysis: AtlasAnalysis
   let views: StructureChecker
   /// Made on first use: only hovers that show values or source need it.
-  private var filterStorage: SecretFilter?
+  private let secrets: LazySecretFilter
 
   /// How long a value or expression may be in a hover.
   static let valueLimit = 400
@@ -88,18 +91,14 @@ private struct HoverBuilder {
   init(analysis: AtlasAnalysis) {
     self.analysis = analysis
     self.views = StructureChecker(file: analysis.file)
+    self.secrets = LazySecretFilter(analysis)
   }
 
   var file: ParsedFile { analysis.file }
   var model: ProjectModel { analysis.model }
   var evaluation: ProjectEvaluation { analysis.evaluation }
 
-  mutating func filter() -> SecretFilter {
-    if let filterStorage { return filterStorage }
-    let made = SecretFilter(analysis)
-    filterStorage = made
-    return made
-  }
+  func filter() -> SecretFilter { secrets.filter }
 
   mutating func hover(at offset: Int) -> Hover? {
     guard offset >= 0, offset <= file.source.count else { return nil }
@@ -313,21 +312,7 @@ private struct HoverBuilder {
     guard let schema = AtlasSchema.dataSource(type) else {
       return Hover(range: range, parts: [.code("data \"\(type)\""), .text("Unknown data source type \(inlineCode(type)).")])
     }
-    var facts: [String] = []
-    let required = schema.body.attributes.filter(\.required).map { inlineCode($0.name) }
-    if !required.isEmpty { facts.append("Required: " + required.joined(separator: ", ")) }
-    let optional = schema.body.attributes.filter { !$0.required }.map { inlineCode($0.name) }
-    if !optional.isEmpty { facts.append("Optional: " + optional.joined(separator: ", ")) }
-    switch schema.result {
-    case .string: facts.append("Result: a string" + (TokenMarker.sources.contains(type) ? " (a secret: never shown)" : ""))
-    case .object(let fields):
-      facts.append("Result: an object with " + fields.map { "\(inlineCode($0.name)) (\($0.type))" }.joined(separator: ", "))
-    }
-    if schema.body.pro { facts.append("Atlas Pro only") }
-    return Hover(range: range, parts: [
-      .code("data \"\(type)\" \"<name>\""), .text(schema.body.doc), .list(facts),
-      .link(title: "data \"\(type)\"", url: schema.body.link),
-    ])
+    return Hover(range: range, parts: SchemaDocumentation.dataSource(schema))
   }
 
   mutating func each(_ reference: ProjectModel.Reference, names: [String]) -> Hover {
@@ -375,10 +360,7 @@ private struct HoverBuilder {
         : "Atlas has no function \(inlineCode(call.name))."
       return Hover(range: call.nameRange, parts: [.code(call.name), .text(text)])
     }
-    var parts: [Hover.Part] = [.code(schema.signature), .text(schema.doc)]
-    if let deprecation = schema.deprecation { parts.append(.text("Deprecated: \(deprecation).")) }
-    parts.append(.link(title: "Functions", url: schema.link))
-    return Hover(range: call.nameRange, parts: parts)
+    return Hover(range: call.nameRange, parts: SchemaDocumentation.function(schema))
   }
 
   // MARK: Blocks and labels
@@ -386,21 +368,7 @@ private struct HoverBuilder {
   func blockType(_ block: CursorContext.EnclosingBlock, nested: Bool) -> Hover? {
     let schema = nested ? block.schema : AtlasSchema.topLevelBlock(block.view.type)
     guard let schema else { return nil }
-    return Hover(range: block.view.typeRange, parts: blockParts(schema))
-  }
-
-  func blockParts(_ schema: BlockSchema) -> [Hover.Part] {
-    let header = ([schema.type] + schema.labels.names.map { "\"<\($0)>\"" }).joined(separator: " ")
-    var facts: [String] = []
-    if !schema.labels.names.isEmpty {
-      let names = schema.labels.names.map(inlineCode).joined(separator: ", ")
-      facts.append("Labels: \(names)" + (schema.labels.min < schema.labels.names.count ? " (optional)" : ""))
-    }
-    if schema.required { facts.append("Required") }
-    facts.append(schema.repeatable ? "May appear several times" : "At most once")
-    if schema.pro { facts.append("Atlas Pro only") }
-    if let deprecation = schema.deprecation { facts.append("Deprecated: \(deprecation)") }
-    return [.code(header), .text(schema.doc), .list(facts), .link(title: "atlasgo.io: \(schema.type)", url: schema.link)]
+    return Hover(range: block.view.typeRange, parts: SchemaDocumentation.block(schema))
   }
 
   mutating func label(_ index: Int, of block: CursorContext.EnclosingBlock, topLevel: Bool) -> Hover? {
@@ -444,7 +412,7 @@ private struct HoverBuilder {
     if context.blocks.count == 1, block.view.type == "locals" {
       return local(attribute.name, path: [], headline: "local.\(attribute.name)", range: range)
     }
-    if let schema = context.attributeSchema { return Hover(range: range, parts: attributeParts(schema)) }
+    if let schema = context.attributeSchema { return Hover(range: range, parts: SchemaDocumentation.attribute(schema)) }
     if context.blocks.count == 1, block.view.type == "env" {
       var parts: [Hover.Part] = [
         .code(attribute.name),
@@ -456,24 +424,6 @@ private struct HoverBuilder {
       return Hover(range: range, parts: parts)
     }
     return nil
-  }
-
-  func attributeParts(_ schema: AttributeSchema) -> [Hover.Part] {
-    var header = "\(schema.name): " + (schema.type == .typeExpression ? "type expression" : schema.type.description)
-    if schema.required { header += " (required)" } else if let value = schema.defaultValue { header += " = \(value)" }
-    var parts: [Hover.Part] = [.code(header), .text(schema.doc)]
-    var facts: [String] = []
-    if !schema.allowedValues.isEmpty {
-      facts.append("One of " + schema.allowedValues.map(inlineCode).joined(separator: ", ")
-        + (schema.acceptsBareEnum ? " (quoted or as bare words)" : ""))
-    }
-    if schema.required { facts.append("Required") }
-    if let value = schema.defaultValue { facts.append("Default: " + inlineCode(value)) }
-    if let deprecation = schema.deprecation { facts.append("Deprecated: \(deprecation)") }
-    if schema.pro { facts.append("Atlas Pro only") }
-    if !facts.isEmpty { parts.append(.list(facts)) }
-    if let link = schema.link { parts.append(.link(title: "atlasgo.io: \(schema.name)", url: link)) }
-    return parts
   }
 
   mutating func attributeValue(_ attribute: AttributeView, context: CursorContext, at offset: Int) -> Hover? {

@@ -29,13 +29,7 @@ package enum InlayHints {
   package static func compute(_ analysis: AtlasAnalysis, in range: TextRange) -> [InlayHint] {
     let model = analysis.model
     let evaluation = analysis.evaluation
-    var filter: SecretFilter?
-    func safeFilter() -> SecretFilter {
-      if let filter { return filter }
-      let made = SecretFilter(analysis)
-      filter = made
-      return made
-    }
+    let secrets = LazySecretFilter(analysis)
     var hints: [InlayHint] = []
     for reference in model.references where reference.root == "local" || reference.root == "var" {
       // A reference that starts after the range or ends before it has no hint in it.
@@ -51,7 +45,7 @@ package enum InlayHints {
       guard let value else { continue }
       let shown = value.following(names.dropFirst())
       guard !shown.containsSensitive, shown.isWhollyKnown else { continue }
-      if let hint = hint(safeFilter().render(shown), at: end, kind: .value, prefix: "= ") { hints.append(hint) }
+      if let hint = hint(secrets.filter.render(shown), at: end, kind: .value, prefix: "= ") { hints.append(hint) }
     }
     let views = StructureChecker(file: analysis.file)
     // Only the blocks that overlap the range are read (a window of a large file holds a few).
@@ -69,7 +63,7 @@ package enum InlayHints {
       // A plain literal shows itself.
       if case .string = views.literal(url) { continue }
       guard let text = URLDisplay.resolvedText(of: url, in: evaluation) else { continue }
-      if let hint = hint(safeFilter().clean(text), at: url.range.end, kind: .url, prefix: "→ ") { hints.append(hint) }
+      if let hint = hint(secrets.filter.clean(text), at: url.range.end, kind: .url, prefix: "→ ") { hints.append(hint) }
     }
     return hints.sorted { $0.offset < $1.offset }
   }

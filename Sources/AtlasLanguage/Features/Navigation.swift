@@ -12,6 +12,19 @@ package enum ProjectSymbol: Sendable, Hashable {
   /// env, so all of them are its definitions.
   case env(String)
 
+  /// The symbol a definition of the model defines; nil for a data source whose name lacks its type.
+  package init?(_ kind: ProjectModel.DefinitionKind, name: String) {
+    switch kind {
+    case .variable: self = .variable(name)
+    case .local: self = .local(name)
+    case .env: self = .env(name)
+    case .dataSource:
+      // `ProjectModel.Definition.name` of a data source is `TYPE.NAME`; a type has no dot.
+      guard let dot = name.firstIndex(of: ".") else { return nil }
+      self = .dataSource(type: String(name[..<dot]), name: String(name[name.index(after: dot)...]))
+    }
+  }
+
   /// How the symbol is written where it is used: `var.x`, `local.x`, `data.T.N`, `env "x"`.
   package var displayName: String {
     switch self {

@@ -1,7 +1,7 @@
-// How hovers and inlay hints show values and source text without showing a secret: sensitive values (tokens and
-// anything computed from them) and unknown ones are named, not shown; URL passwords become `****`; and every text
-// shown passes a filter of the secrets the analysis can see (URL passwords, values of secret-looking variables and
-// locals, values read from the environment), wherever else they turn up.
+// How hovers, inlay hints and completion show values and source text without showing a secret: sensitive values
+// (tokens and anything computed from them) and unknown ones are named, not shown; URL passwords become `****`; and
+// every text shown passes a filter of the secrets the analysis can see (URL passwords, values of secret-looking
+// variables and locals, values read from the environment), wherever else they turn up.
 import HCLEval
 import HCLSyntax
 
@@ -9,6 +9,8 @@ import HCLSyntax
 struct SecretFilter {
   /// Texts never shown, longest first (a longer secret is masked before a shorter one inside it).
   private(set) var secrets: [String] = []
+  /// `secrets` as bytes, for `clean`'s search.
+  private var secretBytes: [[UInt8]] = []
 
   static let mask = "****"
 
@@ -30,9 +32,11 @@ struct SecretFilter {
     }
     found.remove("")
     secrets = found.sorted { $0.utf8.count > $1.utf8.count || ($0.utf8.count == $1.utf8.count && $0 < $1) }
+    secretBytes = secrets.map { Array($0.utf8) }
   }
 
-  /// A name that says its value is a secret: `db_password`, `api_token`, `secret_key`, `pwd`.
+  /// A name that says its value is a secret: `db_password`, `apiToken`, `SECRET_KEY`, `pwd`. The one rule for every
+  /// feature (completion's descriptions, hovers, inlay hints), so a name hidden in one is hidden in all.
   static func looksSecret(_ name: String) -> Bool {
     // Plain loops over ASCII-lowered bytes: this runs for every local and variable of the file, and
     // `String.contains` cost more than the rest of the filter.
@@ -51,9 +55,10 @@ struct SecretFilter {
     return false
   }
 
-  private static let secretWords: [[UInt8]] = [
-    "password", "passwd", "pwd", "pass", "secret", "token", "credential", "private_key", "apikey", "api_key",
-  ].map { Array($0.utf8) }
+  /// `pass` covers `password` and `passwd`; `key` covers `private_key`, `api_key` and `apikey` (and, to be safe, any
+  /// name with a key in it).
+  private static let secretWords: [[UInt8]] = ["pass", "pwd", "secret", "token", "key", "credential"]
+    .map { Array($0.utf8) }
 
   /// `var.NAME` and `local.NAME` of the definitions whose expression calls `getenv` itself: the editor's environment
   /// is not shown even when an evaluation was given one.
@@ -110,10 +115,26 @@ struct SecretFilter {
   /// The text with every URL password and every known secret replaced by `****`.
   func clean(_ text: String) -> String {
     var result = URLDisplay.maskingPasswords(in: text)
-    for secret in secrets where result.contains(secret) {
+    guard !secrets.isEmpty else { return result }
+    // Found over bytes before anything is replaced: completion cleans the value of every local it lists, against
+    // every secret of the file, and `String.contains` cost far more than this loop.
+    var bytes = Array(result.utf8)
+    for (secret, needle) in zip(secrets, secretBytes) where Self.occurs(needle, in: bytes) {
       result = result.replacing(secret, with: Self.mask)
+      bytes = Array(result.utf8)
     }
     return result
+  }
+
+  /// Whether `needle` occurs in `bytes` (a first-byte scan, then a comparison).
+  static func occurs(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
+    guard let first = needle.first, needle.count <= bytes.count else { return false }
+    var start = 0
+    while start + needle.count <= bytes.count {
+      if bytes[start] == first, bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
+      start += 1
+    }
+    return false
   }
 
   /// A value as HCL text, safe to show: a sensitive value is `(sensitive)`, an unknown one `(known only when run)`,
@@ -134,6 +155,22 @@ struct SecretFilter {
     guard text.count > limit, limit > 1 else { return text }
     let quoted = text.hasPrefix("\"") && text.hasSuffix("\"") && text.count > 1
     return String(text.prefix(limit - (quoted ? 2 : 1))) + "…" + (quoted ? "\"" : "")
+  }
+}
+
+/// A `SecretFilter` made on first use: most answers show no value, and finding the secrets reads every value of the
+/// file. A class, so that the features' non-mutating helpers can share it.
+final class LazySecretFilter {
+  private let analysis: AtlasAnalysis
+  private var made: SecretFilter?
+
+  init(_ analysis: AtlasAnalysis) { self.analysis = analysis }
+
+  var filter: SecretFilter {
+    if let made { return made }
+    let filter = SecretFilter(analysis)
+    made = filter
+    return filter
   }
 }
 
@@ -238,7 +275,19 @@ struct URLDisplay {
   /// replaced by `****`. Works on any text (source, templates, messages): each `scheme://…` up to a blank, quote or
   /// backtick is taken apart by `URLText`.
   static func maskingPasswords(in text: String) -> String {
-    guard text.contains("://") else { return text }
+    // Most texts are no URLs: a byte scan for `://` leaves them quickly (`String.contains` cost much more when
+    // completion cleaned the value of each of thousands of locals).
+    let bytes = text.utf8
+    var hasSeparator = false
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in bytes {
+      if byte == UInt8(ascii: "/"), previous == (UInt8(ascii: ":"), UInt8(ascii: "/")) {
+        hasSeparator = true
+        break
+      }
+      previous = (previous.1, byte)
+    }
+    guard hasSeparator else { return text }
     var result = ""
     var rest = Substring(text)
     while let separator = rest.firstRange(of: "://") {
@@ -294,24 +343,8 @@ struct URLDisplay {
     }
   }
 
-  /// The database system a scheme selects, for the schemes Atlas registers (reference §6).
+  /// What a scheme connects to, from the table completion offers schemes from (`AtlasSchema.urlSchemes`).
   var driver: String? {
-    switch scheme.lowercased() {
-    case "postgres", "postgresql": "PostgreSQL"
-    case "mysql", "mysql+unix": "MySQL"
-    case "mariadb", "maria", "mariadb+unix", "maria+unix": "MariaDB"
-    case "sqlite", "sqlite3": "SQLite"
-    case "libsql", "libsql+ws", "libsql+wss", "libsql+file": "libSQL"
-    case "docker", "docker+postgres", "docker+mysql", "docker+maria", "docker+mariadb", "docker+clickhouse",
-      "docker+sqlserver":
-      "a dev database in Docker"
-    case "sqlserver", "azuresql": "SQL Server (Atlas Pro)"
-    case "clickhouse": "ClickHouse (Atlas Pro)"
-    case "redshift", "redshift+http": "Redshift (Atlas Pro)"
-    case "file": "files on disk"
-    case "atlas": "the Atlas Registry"
-    case "env": "an attribute of the selected env"
-    default: nil
-    }
+    AtlasSchema.urlScheme(scheme.lowercased()).map { $0.title + ($0.pro ? " (Atlas Pro)" : "") }
   }
 }

@@ -1,5 +1,5 @@
 // The URL schemes atlas.hcl's URL attributes take, and their query parameters (reference §6, §3.1): what completion
-// offers inside `url`, `dev`, `src`, `migration.dir` and data source URLs.
+// offers inside `url`, `dev`, `src`, `migration.dir` and data source URLs, and what hover says a URL connects to.
 
 package struct URLParameter: Sendable, Hashable {
   package var name: String
@@ -173,6 +173,8 @@ extension AtlasSchema {
            [.bucket], "A folder of an S3 bucket."),
     scheme("gs", "Google Cloud Storage", "{bucket}/{path}", [], [.bucket], "A folder of a Cloud Storage bucket."),
     scheme("azblob", "Azure Blob Storage", "{container}/{path}", [], [.bucket], "A folder of an Azure Blob Storage container."),
+    // Read by hover only: `env://` names an attribute of the selected env, no URL anyone types into `url`.
+    scheme("env", "An attribute of the selected env", "{src}", [], [], "An attribute of the selected env, e.g. `env://src`."),
   ]
 
   package static func urlScheme(_ name: String) -> URLScheme? { urlSchemesByName[name] }

@@ -298,9 +298,11 @@ enum SQLiteInspector {
     return ""
   }
 
-  /// `sqlx.ExprLastIndex`: where the first top-level item of a comma-separated list ends.
-  static func expressionLastIndex(_ text: String) -> Int? {
-    let bytes = Array(text.utf8)
+  /// `sqlx.ExprLastIndex`: where the first top-level item of a comma-separated list ends (parentheses balanced,
+  /// quoted text skipped); nil when it never does. Also the SQL writer's test for a balanced expression.
+  static func expressionLastIndex(_ text: String) -> Int? { expressionLastIndex(Array(text.utf8)) }
+
+  static func expressionLastIndex(_ bytes: [UInt8]) -> Int? {
     var opened = 0
     var closed = 0
     var i = 0

@@ -160,43 +160,8 @@ enum SQLText {
     return expression
   }
 
-  private static func balanced(_ bytes: [UInt8]) -> Bool { lastIndexOfFirstExpression(bytes) == bytes.count - 1 }
-
-  /// sqlx `ExprLastIndex`: where the first expression ends (balanced parentheses, quotes skipped), or -1.
-  static func lastIndexOfFirstExpression(_ bytes: [UInt8]) -> Int {
-    var left = 0
-    var right = 0
-    var i = 0
-    while i < bytes.count {
-      switch bytes[i] {
-      case UInt8(ascii: "("): left += 1
-      case UInt8(ascii: ")"): right += 1
-      case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"):
-        var j = i + 1
-        var closed = false
-        while j < bytes.count {
-          if bytes[j] == UInt8(ascii: "\\") {
-            j += 2
-            continue
-          }
-          if bytes[j] == bytes[i] {
-            i = j
-            closed = true
-            break
-          }
-          j += 1
-        }
-        if !closed { return -1 }
-      default: break
-      }
-      if left == right && (i == bytes.count - 1 || bytes[i + 1] == UInt8(ascii: ",")) {
-        return i
-      } else if right > left {
-        return -1
-      }
-      i += 1
-    }
-    return -1
+  private static func balanced(_ bytes: [UInt8]) -> Bool {
+    (SQLiteInspector.expressionLastIndex(bytes) ?? -1) == bytes.count - 1
   }
 
   /// sqlx `IsQuoted`: the text is one string in one of the quote characters (escaped or doubled quotes inside).

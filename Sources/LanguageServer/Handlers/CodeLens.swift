@@ -60,7 +60,7 @@ extension Server {
     let encoding = positionEncoding
     let command = clientCapabilities.showReferencesCommand ?? Self.showReferencesCommand
     return try answerFromSnapshot(id: id, uri: uri, method: "codeLens/resolve") { snapshot in
-      let uses = snapshot.analysis.map { CodeLenses.uses(of: kind, name: name, in: $0.model) } ?? []
+      let uses = snapshot.analysis.map { CodeLenses.uses(of: kind, name: name, in: $0) } ?? []
       let converter = PositionConverter(lines: snapshot.lines, encoding: encoding)
       let title = CodeLenses.referenceCountTitle(uses.count)
       let locations: [JSONValue] = uses.map { ["uri": .string(uri), "range": converter.range(of: $0).json] }

@@ -76,6 +76,19 @@ struct FeatureFixture: CustomTestStringConvertible, Sendable {
   }
 }
 
+extension FeatureFixture {
+  /// The golden text of a per-marker check: `body` describes each marker position (first line without its
+  /// `marker N at L:C` prefix, which is added), in marker order.
+  func perMarker(_ body: (_ number: Int, _ offset: Int) -> String) -> String {
+    let render = Renderer(source)
+    var out = ""
+    for (number, offsets) in markerOffsets {
+      for offset in offsets { out += "marker \(number) at \(render.position(offset))" + body(number, offset) }
+    }
+    return out
+  }
+}
+
 /// Renders positions as `line:column` (1-based, columns in Unicode scalars) and ranges with the text they cover.
 struct Renderer {
   let source: [UInt8]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Emacs 28 --batch with eglot against `mercator serve --stdio`: diagnostics on a broken atlas.hcl (and their clearing
 # after an incremental fix), formatting (eglot-format-buffer) compared with the reference output, and on
-# examples/atlas.hcl a rename (eglot-rename) and a quick fix (eglot-code-actions).
+# examples/atlas.hcl a rename (eglot-rename), a quick fix (eglot-code-actions) and a code lens run (atlas-hcl-lens).
+# The mode and eglot entry are the shipped editors/emacs/atlas-hcl.el.
 #   MERCATOR_BIN=… bash Tests/EndToEnd/emacs/run.sh [WORKDIR]
 # Prints `PASS name` / `FAIL name: why` per check; exits non-zero on any failure.
 set -uo pipefail
@@ -15,7 +16,7 @@ cp "$fixtures/broken.hcl" "$fixtures/unformatted.hcl" "$fixtures/unformatted.for
 cp "$here/../../../examples/atlas.hcl" "$work/atlas.hcl"
 out="$work/results.txt"
 # eglot's own messages go to stderr (kept in emacs.log); the checks print on stdout.
-E2E_DIR="$work" HOME="$work" timeout 60 emacs --batch -l "$here/check.el" >"$out" 2>"$work/emacs.log" </dev/null
+E2E_DIR="$work" E2E_EDITORS="$here/../../../editors" HOME="$work" timeout 60 emacs --batch -l "$here/check.el" >"$out" 2>"$work/emacs.log" </dev/null
 rc=$?
 if [[ -s $out ]]; then cat "$out"; else echo "FAIL emacs-eglot: no results (exit $rc)"; fi
 if ((rc != 0)) || grep -q '^FAIL' "$out" 2>/dev/null; then

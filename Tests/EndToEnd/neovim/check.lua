@@ -1,4 +1,5 @@
--- Headless Neovim 0.7 as an LSP client of `mercator serve --stdio` (vim.lsp.start_client).
+-- Headless Neovim 0.7 as an LSP client of `mercator serve --stdio`, started by the shipped editors/neovim integration
+-- (its ftdetect and lua/mercator.lua, which uses vim.lsp.start_client on 0.7).
 -- Env: MERCATOR_BIN, E2E_DIR (holds broken.hcl, unformatted.hcl, unformatted.formatted.hcl and atlas.hcl, a copy
 -- of examples/atlas.hcl), E2E_OUT (result file).
 -- Writes one line per check to E2E_OUT: `PASS name` or `FAIL name: why`; exits 0 when all pass (cquit 1 otherwise).
@@ -21,10 +22,11 @@ end
 
 -- Diagnostics each publish brought, by buffer, in order.
 local published = {}
-local client_id = vim.lsp.start_client({
-  name = "mercator",
+-- The shipped integration (editors/neovim, on the runtimepath from run.sh) starts the client for hcl buffers; the
+-- test only adds its publishDiagnostics hook.
+local mercator = require("mercator")
+mercator.setup({
   cmd = { bin, "serve", "--stdio" },
-  root_dir = dir,
   handlers = {
     ["textDocument/publishDiagnostics"] = function(err, result, ctx, config)
       vim.lsp.diagnostic.on_publish_diagnostics(err, result, ctx, config)
@@ -34,13 +36,23 @@ local client_id = vim.lsp.start_client({
     end,
   },
 })
-assert(client_id, "vim.lsp.start_client failed")
+local client_id
 
+-- Opens a file; ftdetect makes it an hcl buffer and the integration attaches the one client (one root: the folder
+-- holds atlas.hcl).
 local function open(name)
   vim.cmd("edit " .. vim.fn.fnameescape(dir .. "/" .. name))
   local bufnr = vim.api.nvim_get_current_buf()
-  vim.bo[bufnr].filetype = "hcl"
-  assert(vim.lsp.buf_attach_client(bufnr, client_id), "buf_attach_client failed")
+  assert(vim.bo[bufnr].filetype == "hcl", name .. " has filetype " .. vim.bo[bufnr].filetype)
+  local attached
+  assert(vim.wait(5000, function()
+    for id, client in pairs(vim.lsp.buf_get_clients(bufnr)) do
+      if client.name == "mercator" then attached = id return true end
+    end
+    return false
+  end, 20), "mercator did not attach to " .. name)
+  assert(client_id == nil or client_id == attached, "a second client started for " .. name)
+  client_id = attached
   return bufnr
 end
 
@@ -232,6 +244,60 @@ check("neovim completion", function()
   local help = request("textDocument/signatureHelp", 5, #'  dev = urlqueryset("docker://postgres/16/dev", ')
   assert(help and help.activeParameter == 1, "signature help: " .. vim.inspect(help))
   assert(help.signatures[1].label:find("^urlqueryset%("), "signature: " .. help.signatures[1].label)
+end)
+
+-- 7. The shipped ftdetect is loaded (Neovim 0.7 knows *.hcl itself, so check the autocommand, not only the type).
+check("neovim ftdetect", function()
+  assert(vim.fn.exists("#filetypedetect#BufRead#*.atlas.hcl") == 1, "editors/neovim/ftdetect/atlas_hcl.vim not loaded")
+  local bufnr = open("typing.atlas.hcl")
+  assert(vim.bo[bufnr].filetype == "hcl", "filetype " .. vim.bo[bufnr].filetype)
+end)
+
+-- 8. Code lenses: listed, resolved lazily to a reference count, and run (vim.lsp.codelens.run) through the
+-- integration's mercator.showReferences handler, which fills the quickfix list.
+check("neovim code lens", function()
+  local bufnr = vim.fn.bufnr(dir .. "/atlas.hcl")
+  vim.api.nvim_set_current_buf(bufnr)
+  local line = cursor_on(bufnr, 'data "aws_rds_token" "orders_token"', 0)
+  vim.lsp.codelens.refresh()
+  local lens
+  local resolved = vim.wait(5000, function()
+    for _, l in ipairs(vim.lsp.codelens.get(bufnr)) do
+      if l.range.start.line == line and l.command and l.command.title ~= "" then
+        lens = l
+        return true
+      end
+    end
+    return false
+  end, 20)
+  assert(resolved, "no resolved lens on the data source: " .. vim.inspect(vim.lsp.codelens.get(bufnr)))
+  assert(lens.command.title == "2 references", "title " .. lens.command.title)
+  assert(lens.command.command == "mercator.showReferences", "command " .. lens.command.command)
+  vim.fn.setqflist({}, "r")
+  vim.lsp.codelens.run()
+  assert(vim.wait(3000, function() return #vim.fn.getqflist() == 2 end, 20),
+    "quickfix after running the lens: " .. vim.inspect(vim.fn.getqflist()))
+  for _, item in ipairs(vim.fn.getqflist()) do
+    assert(vim.api.nvim_buf_get_lines(item.bufnr, item.lnum - 1, item.lnum, false)[1]:find("aws_rds_token.orders_token", 1, true),
+      "quickfix item not on a use: " .. vim.inspect(item))
+  end
+end)
+
+-- 9. window/showDocument (how the Inspect schema lens opens its result; Neovim 0.7 has no handler, the integration
+-- brings one): the document opens in the current window at the selection, and the answer is success.
+check("neovim showDocument", function()
+  local target = dir .. "/inspected.hcl"
+  vim.fn.writefile({ 'table "users" {', '  schema = schema.public', "}" }, target)
+  local client = vim.lsp.get_client_by_id(client_id)
+  local handler = client.handlers["window/showDocument"] or vim.lsp.handlers["window/showDocument"]
+  assert(handler, "no window/showDocument handler")
+  local answer = handler(nil, { uri = vim.uri_from_fname(target), takeFocus = true,
+    selection = { start = { line = 1, character = 2 }, ["end"] = { line = 1, character = 8 } } },
+    { client_id = client_id, method = "window/showDocument" })
+  assert(answer and answer.success == true, "answer " .. vim.inspect(answer))
+  assert(vim.api.nvim_buf_get_name(0) == target, "current buffer " .. vim.api.nvim_buf_get_name(0))
+  local cursor = vim.api.nvim_win_get_cursor(0)
+  assert(cursor[1] == 2 and cursor[2] == 2, "cursor " .. vim.inspect(cursor))
 end)
 
 vim.fn.writefile(results, out)
