@@ -102,7 +102,8 @@ func execute(_ client: TestClient, _ command: String, _ target: String) -> Int {
 
   @Test func settingRefusesToRun() async throws {
     let (client, _) = try await commandClient(settings: ["codeLens.run": false])
-    let response = try await client.response(to: .int(execute(client, "mercator.inspectSchema", "local")))
+    let id = execute(client, "mercator.inspectSchema", "local")
+    let response = try await client.response(to: .int(id), timeout: 120)
     #expect(response["error"]?["code"]?.intValue == -32803)
     #expect(response["error"]?["message"]?.stringValue?.contains("mercator.codeLens.run") == true)
   }
@@ -121,9 +122,10 @@ func execute(_ client: TestClient, _ command: String, _ target: String) -> Int {
 
   @Test func showEvaluatedConfigExpandsForEach() async throws {
     let (client, cache) = try await commandClient()
-    let response = try await client.response(to: .int(execute(client, "mercator.showEvaluatedConfig", "tenant")))
+    let id = execute(client, "mercator.showEvaluatedConfig", "tenant")
+    let response = try await client.response(to: .int(id), timeout: 120)
     #expect(response["error"] == nil, "\(response.serializedString)")
-    let shown = try await client.serverRequest("window/showDocument")
+    let shown = try await client.serverRequest("window/showDocument", timeout: 120)
     let path = cache.appendingPathComponent("evaluated/tenant.hcl")
     #expect(shown["params"]?["uri"]?.stringValue == path.absoluteString)
     let text = try String(contentsOf: path, encoding: .utf8)
@@ -135,9 +137,9 @@ func execute(_ client: TestClient, _ command: String, _ target: String) -> Int {
   @Test func generateTokenShowsItOnlyWhenAsked() async throws {
     let (client, cache) = try await commandClient()
     let id = execute(client, "mercator.generateToken", "db")
-    let response = try await client.response(to: .int(id))
+    let response = try await client.response(to: .int(id), timeout: 120)
     #expect(response["error"] == nil, "\(response.serializedString)")
-    let offer = try await client.serverRequest("window/showMessageRequest")
+    let offer = try await client.serverRequest("window/showMessageRequest", timeout: 120)
     let message = try #require(offer["params"]?["message"]?.stringValue)
     #expect(message.hasPrefix("token for app@db.example.us-east-1.rds.amazonaws.com:5432 in us-east-1"), "\(message)")
     #expect(message.contains("credentials from environment"), "\(message)")
@@ -145,7 +147,7 @@ func execute(_ client: TestClient, _ command: String, _ target: String) -> Int {
     #expect(!client.inbox.all.contains { $0.serializedString.contains("X-Amz-Signature") })
     #expect(!(response.serializedString.contains("X-Amz-Signature")))
     client.send(["jsonrpc": "2.0", "id": offer["id"] ?? .null, "result": ["title": "Show token"]])
-    let shown = try await client.serverRequest("window/showDocument")
+    let shown = try await client.serverRequest("window/showDocument", timeout: 120)
     let uri = try #require(shown["params"]?["uri"]?.stringValue)
     let path = try #require(URL(string: uri)).path
     #expect(path.hasPrefix(cache.appendingPathComponent("tokens").path))
@@ -163,18 +165,21 @@ func execute(_ client: TestClient, _ command: String, _ target: String) -> Int {
   @Test func inspectSchemaOfSQLite() async throws {
     let (client, cache) = try await commandClient(capabilities: ["window": ["workDoneProgress": true]])
     let id = execute(client, "mercator.inspectSchema", "local")
-    let create = try await client.serverRequest("window/workDoneProgress/create")
+    let create = try await client.serverRequest("window/workDoneProgress/create", timeout: 120)
     client.send(["jsonrpc": "2.0", "id": create["id"] ?? .null, "result": .null])
-    let response = try await client.response(to: .int(id))
+    let response = try await client.response(to: .int(id), timeout: 120)
     #expect(response["error"] == nil, "\(response.serializedString)")
     let path = cache.appendingPathComponent("inspect/local.hcl")
     #expect(try String(contentsOf: path, encoding: .utf8) == "schema \"main\" {\n}\n")
     let attributes = try FileManager.default.attributesOfItem(atPath: path.path)
     #expect((attributes[.posixPermissions] as? Int) == 0o444)
-    _ = try await client.serverRequest("window/showDocument")
+    _ = try await client.serverRequest("window/showDocument", timeout: 120)
+    // Progress held until the client accepted the token may come after the answer: read up to its end.
     var messages: [String] = []
-    while let progress = client.inbox.take(where: { $0["method"] == "$/progress" }) {
+    while true {
+      let progress = try await client.next(timeout: 120, "$/progress") { $0["method"] == "$/progress" }
       messages.append(progress["params"]?["value"]?["message"]?.stringValue ?? "")
+      if progress["params"]?["value"]?["kind"] == "end" { break }
     }
     #expect(messages.contains("connecting"), "\(messages)")
   }
@@ -188,10 +193,11 @@ func execute(_ client: TestClient, _ command: String, _ target: String) -> Int {
   ])
   func failuresSayWhichStep(command: String, target: String, expected: String) async throws {
     let (client, _) = try await commandClient()
-    let response = try await client.response(to: .int(execute(client, command, target)))
+    let id = execute(client, command, target)
+    let response = try await client.response(to: .int(id), timeout: 120)
     let message = try #require(response["error"]?["message"]?.stringValue)
     #expect(message.contains(expected), "\(message)")
-    let shown = try await client.notification("window/showMessage")
+    let shown = try await client.notification("window/showMessage", timeout: 120)
     #expect(shown["params"]?["message"]?.stringValue == message)
     #expect(shown["params"]?["type"]?.intValue == 1)
   }
