@@ -32,7 +32,7 @@ let package = Package(
       name: "DatabaseInspection", dependencies: ["CLibPQ", "CMariaDB", "CSQLite", "HCLSyntax"],
       swiftSettings: strictSettings),
     .target(
-      name: "LanguageServer", dependencies: ["HCLSyntax", "HCLEval", "AtlasLanguage", "AWSAuth"],
+      name: "LanguageServer", dependencies: ["HCLSyntax", "HCLEval", "AtlasLanguage", "AWSAuth", "DatabaseInspection"],
       swiftSettings: strictSettings),
     .executableTarget(
       name: "mercator",
@@ -68,7 +68,7 @@ let package = Package(
       name: "DatabaseInspectionTests", dependencies: ["DatabaseInspection", "CLibPQ", "CMariaDB", "CSQLite", "HCLSyntax"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "LanguageServerTests", dependencies: ["LanguageServer", "AtlasLanguage", "HCLSyntax"], swiftSettings: strictSettings),
+      name: "LanguageServerTests", dependencies: ["LanguageServer", "AtlasLanguage", "HCLSyntax", "AWSAuth"], swiftSettings: strictSettings),
   ],
   swiftLanguageModes: [.v6]
 )

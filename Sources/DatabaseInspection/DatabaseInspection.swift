@@ -24,6 +24,9 @@ public struct InspectRequest: Sendable {
   /// `--exclude` globs.
   public var exclude: [String]
   public var format: InspectFormat
+  /// Values masked in every message besides the URL's password: what came from a token data source, wherever in the
+  /// URL it was interpolated.
+  public var secrets: [String] = []
 
   public init(url: String, schemas: [String] = [], exclude: [String] = [], format: InspectFormat = .hcl) {
     self.url = url
@@ -109,8 +112,11 @@ public enum InspectFormat: Sendable, Equatable {
 
 public enum DatabaseInspection {
   /// Inspects the database the URL names and returns the HCL `atlas schema inspect` prints for it.
-  public static func inspect(_ request: InspectRequest) throws(InspectionError) -> String {
-    let url = try DatabaseURL.parse(request.url)
+  /// `control` cancels it from another thread and receives its progress.
+  public static func inspect(
+    _ request: InspectRequest, control: InspectionControl? = nil
+  ) throws(InspectionError) -> String {
+    let url = try DatabaseURL.parse(request.url, secrets: request.secrets)
     let options: SQLWriteOptions?
     switch request.format {
     case .hcl: options = nil
@@ -122,8 +128,11 @@ public enum DatabaseInspection {
       case .sqlite: options = SQLWriteOptions(dialect: .sqlite, schemaScope: true, indent: indent)
       }
     }
+    control?.report(.connecting)
     let realm = try inspectRealm(url, schemas: request.schemas.flatMap { $0.split(separator: ",").map(String.init) },
-      exclude: request.exclude)
+      exclude: request.exclude, control: control)
+    try control?.checkpoint()
+    control?.report(.writing)
     do {
       if let options { return try SQLDocumentWriter.write(realm, options: options) }
       return try HCLDocumentWriter.write(realm)
@@ -169,14 +178,17 @@ public enum DatabaseInspection {
 
   /// The realm Atlas would marshal: one schema when the URL names one (schema scope), else every schema or the
   /// `--schema` ones; `--exclude` applied as Atlas applies it.
-  static func inspectRealm(_ url: DatabaseURL, schemas: [String], exclude: [String]) throws(InspectionError) -> Realm {
+  static func inspectRealm(
+    _ url: DatabaseURL, schemas: [String], exclude: [String], control: InspectionControl? = nil
+  ) throws(InspectionError) -> Realm {
     switch url.driver {
     case .sqlite:
+      try control?.checkpoint()
       return try SQLiteInspector.inspect(url, exclude: exclude)
     case .postgres:
-      return try PostgresInspector.inspect(url, schemas: schemas, exclude: exclude)
+      return try PostgresInspector.inspect(url, schemas: schemas, exclude: exclude, control: control)
     case .mysql, .mariadb:
-      return try MySQLInspector.inspect(url, schemas: schemas, exclude: exclude)
+      return try MySQLInspector.inspect(url, schemas: schemas, exclude: exclude, control: control)
     }
   }
 }

@@ -3,7 +3,7 @@
 
 public struct InspectionError: Error, Sendable, Equatable, CustomStringConvertible {
   public enum Code: String, Sendable, Equatable {
-    case invalidURL, unsupportedDriver, connectionFailed, queryFailed, unexpectedCatalog, invalidExclude, unprintable, unsupportedFormat
+    case invalidURL, unsupportedDriver, connectionFailed, queryFailed, unexpectedCatalog, invalidExclude, unprintable, unsupportedFormat, cancelled
   }
 
   public var code: Code

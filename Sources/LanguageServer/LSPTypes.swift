@@ -186,6 +186,10 @@ package struct ClientCapabilities: Sendable {
   package var showReferencesCommand: String?
   /// `workspace.inlayHint.refreshSupport`: the client re-requests hints when asked to.
   package var supportsInlayHintRefresh = false
+  /// `workspace.codeLens.refreshSupport`: the client lists lenses again when asked to.
+  package var supportsCodeLensRefresh = false
+  /// `window.showDocument.support`: the client opens documents the server names.
+  package var supportsShowDocument = false
   /// `textDocument.completion`: snippets, insert/replace edits, item defaults, label details, Markdown, resolve.
   package var completion = CompletionClientCapabilities()
   /// `textDocument.signatureHelp`: label offsets, documentation formats.
@@ -206,6 +210,8 @@ package struct ClientCapabilities: Sendable {
     supportsWorkDoneProgress = json["window"]?["workDoneProgress"]?.boolValue ?? false
     supportsWatchedFilesRegistration =
       json["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
+    supportsCodeLensRefresh = json["workspace"]?["codeLens"]?["refreshSupport"]?.boolValue ?? false
+    supportsShowDocument = json["window"]?["showDocument"]?["support"]?.boolValue ?? false
     lineFoldingOnly = json["textDocument"]?["foldingRange"]?["lineFoldingOnly"]?.boolValue ?? false
     navigation = NavigationCapabilities(json: json)
     prefersMarkdownHover = (json["textDocument"]?["hover"]?["contentFormat"]?.arrayValue ?? [])

@@ -65,6 +65,8 @@ package final class Server: @unchecked Sendable {
   var clientName: String?
   /// Where completion reads AWS profile names from (the user's shared AWS files; tests put their own).
   var awsProfileNames: @Sendable () -> [String] = Server.sharedConfigProfileNames
+  /// The commands the lenses run, and their files (Commands/CommandRuns.swift).
+  let commands = CommandState()
 
   package init(sink: any MessageSink, log: ServerLog = .standardError, onExit: @escaping @Sendable (Int32) -> Void) {
     self.sink = sink
@@ -170,6 +172,7 @@ package final class Server: @unchecked Sendable {
   private func exit() {
     let code: Int32 = lifecycle == .shutDown ? 0 : 1
     lifecycle = .exited
+    removeScratchFiles()
     onExit(code)
   }
 
@@ -272,6 +275,7 @@ extension Server {
     "textDocument/completion": { try $0.completion(id: $1, params: $2) },
     "completionItem/resolve": { server, _, params in try server.resolveCompletionItem(params: params) },
     "textDocument/signatureHelp": { try $0.signatureHelp(id: $1, params: $2) },
+    "workspace/executeCommand": { try $0.executeCommand(id: $1, params: $2) },
   ]
 
   /// Every notification the server acts on; others are ignored (and `$/…` ones silently).
@@ -285,5 +289,6 @@ extension Server {
     "workspace/didChangeWorkspaceFolders": { try $0.didChangeWorkspaceFolders(params: $1) },
     "$/cancelRequest": { try $0.cancelRequest(params: $1) },
     "$/setTrace": { try $0.setTrace(params: $1) },
+    "window/workDoneProgress/cancel": { try $0.cancelWorkDoneProgress(params: $1) },
   ]
 }

@@ -1,9 +1,7 @@
 // `mercator inspect`: the live schema of a database as Atlas HCL, byte for byte what `atlas schema inspect` prints.
-import AWSAuth
 import ArgumentParser
 import AtlasLanguage
 import DatabaseInspection
-import HCLEval
 import HCLSyntax
 import LanguageServer
 
@@ -80,53 +78,21 @@ struct InspectCommand: AsyncParsableCommand {
     }
   }
 
-  /// The env's url, schemas and exclude, evaluated as Atlas evaluates them; --schema/--exclude flags replace them.
-  /// When the url reads `aws_rds_token` data sources, they are run (the token signed) and the env evaluated again
-  /// with their values, as Atlas does before it connects.
+  /// The env's url, schemas and exclude, evaluated (running the aws_rds_token data sources the url reads) by the
+  /// same function the Inspect schema lens uses; --schema/--exclude flags replace the env's.
   func requestFromConfig(_ config: String, environment: String) async throws -> InspectRequest {
     guard let source = SourceFile.readOrReport(config) else { throw ExitCode(1) }
-    let file = Parser.parseConfig(source)
-    var inputs = EvaluationInputs(
+    let inputs = EvaluationInputs(
       env: environment, variables: try VariableArguments.parse(variables),
       host: ProjectFiles(directory: ProjectFiles.directory(of: config)).host)
-    func fail(_ message: String, at range: TextRange?) -> ExitCode {
-      printError("\(SourceFile.location(config, source, range)): error: env \"\(environment)\": \(message)")
-      return ExitCode(1)
-    }
-    var read = EnvironmentSettings.read(env: environment, in: file, inputs: inputs)
-    let tokenType = RDSTokenRequest.dataSourceType + "."
-    if case .success(let settings) = read, case .unknown = settings.url, !settings.urlDataSources.isEmpty,
-      settings.urlDataSources.allSatisfy({ $0.hasPrefix(tokenType) })
-    {
-      for name in settings.urlDataSources {
-        let label = String(name.dropFirst(tokenType.count))
-        let request: RDSTokenRequest
-        switch RDSTokenRequest.fromConfig(file, name: label, inputs: inputs) {
-        case .success(let found): request = found
-        case .failure(let failure): throw fail("data.\(name): \(failure.message)", at: failure.range)
-        }
-        do {
-          let result = try await RDSTokenGeneration.generate(request, environment: .process)
-          inputs.dataSources[name] = Value.string(result.token).marked(true)
-        } catch {
-          throw fail("data.\(name): \(error)", at: nil)
-        }
-      }
-      read = EnvironmentSettings.read(env: environment, in: file, inputs: inputs)
-    }
-    switch read {
+    let resolved = await EnvironmentConnection.resolve(
+      env: environment, in: Parser.parseConfig(source), inputs: inputs, aws: .process, schemas: schemas,
+      exclude: exclude)
+    switch resolved {
+    case .success(let connection): return connection.request
     case .failure(let failure):
-      throw fail(failure.message, at: failure.range)
-    case .success(let settings):
-      switch settings.url {
-      case .text(let text):
-        // Atlas: --schema and --exclude given on the command line win over the env's.
-        return InspectRequest(
-          url: text, schemas: schemas.isEmpty ? settings.schemas : schemas,
-          exclude: exclude.isEmpty ? settings.exclude : exclude)
-      case .missing: throw fail("the env has no url", at: nil)
-      case .unknown(let reason), .invalid(let reason): throw fail(reason, at: settings.urlRange)
-      }
+      printError("\(SourceFile.location(config, source, failure.range)): error: env \"\(environment)\": \(failure.message)")
+      throw ExitCode(1)
     }
   }
 }

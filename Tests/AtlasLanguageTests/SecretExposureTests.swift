@@ -136,6 +136,20 @@ import Testing
       case .references(let kind, let name):
         let uses = CodeLenses.uses(of: kind, name: name, in: analysis)
         result.append(("code lens of \(name)", name + " " + CodeLenses.referenceCountTitle(uses.count)))
+      case .command:
+        break  // `compute` lists reference counts only
+      }
+    }
+    // The command lenses: their titles and the names they run on.
+    for lens in CodeLenses.commands(analysis) {
+      if case .command(let command) = lens.kind {
+        result.append(("\(command.title) lens", command.title + " " + command.target))
+      }
+    }
+    // Show evaluated config renders every env with what the analysis knows.
+    for env in analysis.model.envs where !env.name.isEmpty {
+      if case .success(let text) = EvaluatedConfig.render(env: env.name, in: analysis.file, inputs: analysis.inputs) {
+        result.append(("evaluated config of env \(env.name)", text))
       }
     }
     return result

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests/EndToEnd/run.sh — end-to-end tests of the built `mercator serve --stdio` with real LSP clients:
 #   1. pytest-lsp (validates every message against the LSP types)   Tests/EndToEnd/pytest/
-#   2. headless Neovim 0.7 (vim.lsp.start_client)                    Tests/EndToEnd/neovim/
+#   2. headless Neovim 0.7 (vim.lsp.start_client)                    Tests/EndToEnd/neovim/ (lenses.sh: the
+#      Inspect schema lens through the RDS stand-in, when the test servers are configured)
 #   3. Emacs 28 --batch + eglot                                      Tests/EndToEnd/emacs/
 #   4. headless Vim 9 + ALE (Debian's vim-ale)                       Tests/EndToEnd/vim-ale/
 #   5. the other editors' configurations as files (JSON/TOML, names) Tests/EndToEnd/editors/
@@ -105,6 +106,7 @@ run_editor() {
 }
 
 run_editor neovim "$here/neovim/run.sh"
+run_editor neovim-lenses "$here/neovim/lenses.sh"
 run_editor emacs "$here/emacs/run.sh"
 run_editor vim-ale "$here/vim-ale/run.sh"
 run_editor editors "$here/editors/run.sh"

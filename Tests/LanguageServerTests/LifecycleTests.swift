@@ -33,7 +33,7 @@ import Testing
         "definitionProvider", "referencesProvider", "documentHighlightProvider", "renameProvider", "codeActionProvider",
         "workspaceSymbolProvider", "workspace",
         "hoverProvider", "inlayHintProvider", "codeLensProvider",
-        "completionProvider", "signatureHelpProvider",
+        "completionProvider", "signatureHelpProvider", "executeCommandProvider",
       ])
     // Every advertised method has a handler.
     for method in [
@@ -44,7 +44,7 @@ import Testing
       "textDocument/prepareRename", "textDocument/rename", "textDocument/codeAction", "codeAction/resolve",
       "workspace/symbol",
       "textDocument/hover", "textDocument/inlayHint", "textDocument/codeLens", "codeLens/resolve",
-      "textDocument/completion", "completionItem/resolve", "textDocument/signatureHelp",
+      "textDocument/completion", "completionItem/resolve", "textDocument/signatureHelp", "workspace/executeCommand",
     ] {
       #expect(Server.requestHandlers[method] != nil, "\(method)")
     }

@@ -7,6 +7,8 @@ package struct CodeLens: Sendable, Hashable {
   package enum Kind: Sendable, Hashable {
     /// How often a local, variable or data source is used: `name` as `ProjectModel.Definition.name` has it.
     case references(ProjectModel.DefinitionKind, name: String)
+    /// A lens that runs something when clicked (see CommandLenses.swift).
+    case command(CodeLensCommand)
   }
 
   package var kind: Kind

@@ -70,6 +70,20 @@ package struct ProjectEvaluation: Sendable {
   }
 }
 
+extension ProjectEvaluation {
+  /// The scope top-level blocks are evaluated in once variables and locals are (`local`, `var`, `data`, `atlas`,
+  /// functions): for evaluating a block again with a scope of its own, as each copy of a `for_each` env.
+  static func topLevelScope(
+    _ file: ParsedFile, model: ProjectModel, inputs: EvaluationInputs, views: StructureChecker
+  ) -> Scope {
+    let (_, blocks) = views.items(of: file.root.firstChild(.body))
+    let graph = DependencyGraph(blocks: blocks, model: model, views: views)
+    var pass = EvaluationPass(file: file, model: model, graph: graph, inputs: inputs, probing: false, views: views)
+    pass.run()
+    return pass.globalScope ?? Scope(functions: StandardLibrary.functions(host: inputs.host))
+  }
+}
+
 /// The marker string a token data source evaluates to in the probing pass: letters and digits only, so that
 /// `urlescape` leaves it as it is and it can be found again in the URL built around it.
 package enum TokenMarker {
@@ -252,6 +266,9 @@ private struct EvaluationPass {
   /// In the probing pass, the first pass's variables and locals: a value no token marker can reach is the same in
   /// both passes, so it is taken from there instead of being evaluated again.
   var prior: (variables: [String: Value], locals: [String: Value])? = nil
+  /// After `run`, the scope top-level blocks are evaluated in (`local`, `var`, `data`, `atlas`, functions): what
+  /// EvaluatedConfig evaluates each copy of an env in.
+  var globalScope: Scope?
 
   init(
     file: ParsedFile, model: ProjectModel, graph: DependencyGraph, inputs: EvaluationInputs, probing: Bool,
@@ -369,6 +386,7 @@ private struct EvaluationPass {
     }
 
     let global = Scope(variables: ["local": .object(locals)], parent: base)
+    globalScope = global
     for block in blocks {
       switch block.type {
       case "variable", "locals", "data": continue

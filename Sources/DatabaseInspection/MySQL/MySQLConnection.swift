@@ -8,6 +8,8 @@ import Foundation
 final class MySQLConnection {
   private let handle: UnsafeMutablePointer<MYSQL>
   private let url: DatabaseURL
+  /// Checked before each query (Connector/C has no thread-safe way to interrupt one).
+  var control: InspectionControl?
 
   /// Seconds to wait for the server: Connector/C's own default is the OS's TCP timeout.
   static let connectTimeout: UInt32 = 10
@@ -101,6 +103,7 @@ final class MySQLConnection {
 
   /// Runs one statement and returns its rows as text (nil is SQL NULL).
   func rows(_ sql: String) throws(InspectionError) -> [CatalogRow] {
+    try control?.checkpoint()
     queryCount += 1
     let bytes = Array(sql.utf8)
     let status = bytes.withUnsafeBufferPointer { buffer in

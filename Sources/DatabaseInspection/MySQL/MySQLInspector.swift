@@ -6,8 +6,13 @@ import Foundation
 enum MySQLInspector {
   /// The realm Atlas's CLI marshals: the URL's database (schema scope), else every user schema or the `--schema`
   /// ones; `--exclude` applied after, as Atlas applies it.
-  static func inspect(_ url: DatabaseURL, schemas requested: [String], exclude: [String]) throws(InspectionError) -> Realm {
-    try inspect(MySQLConnection(url), url: url, schemas: requested, exclude: exclude)
+  static func inspect(
+    _ url: DatabaseURL, schemas requested: [String], exclude: [String], control: InspectionControl? = nil
+  ) throws(InspectionError) -> Realm {
+    try control?.checkpoint()
+    let connection = try MySQLConnection(url)
+    connection.control = control
+    return try inspect(connection, url: url, schemas: requested, exclude: exclude)
   }
 
   static func inspect(
@@ -93,6 +98,7 @@ enum MySQLInspector {
       }
       schemas[index].tables.append(table)
     }
+    connection.control?.report(.inspecting(tables: schemas.reduce(0) { $0 + $1.tables.count }))
     for index in schemas.indices where !schemas[index].tables.isEmpty {
       let tableList = connection.literals(schemas[index].tables.map(\.name))
       let schemaLiteral = connection.literal(schemas[index].name)

@@ -7,12 +7,17 @@ import Foundation
 final class PostgresConnection {
   private let handle: OpaquePointer
   private let url: DatabaseURL
+  /// Checked before each query; its cancel sends PQcancel for the query running.
+  let control: InspectionControl?
+  private let cancelHandle: CancelHandle?
 
   /// Seconds libpq waits for the server when the URL does not say (`connect_timeout`); libpq's own default is forever.
   static let defaultConnectTimeout = "10"
 
-  init(_ url: DatabaseURL) throws(InspectionError) {
+  init(_ url: DatabaseURL, control: InspectionControl? = nil) throws(InspectionError) {
     self.url = url
+    self.control = control
+    try control?.checkpoint()
     // PQconnectdb returns NULL only when it cannot allocate; even a failed connection must be finished.
     guard let handle = PQconnectdb(Self.conninfo(url)) else {
       throw InspectionError(.connectionFailed, "cannot connect to PostgreSQL: out of memory", url: url)
@@ -23,9 +28,21 @@ final class PostgresConnection {
       throw InspectionError(.connectionFailed, "cannot connect to PostgreSQL: \(message)", url: url)
     }
     self.handle = handle
+    if let control, let cancel = PQgetCancel(handle) {
+      let box = CancelHandle(cancel)
+      cancelHandle = box
+      control.setInterrupt { box.send() }
+    } else {
+      cancelHandle = nil
+    }
   }
 
-  deinit { PQfinish(handle) }
+  deinit {
+    // Unhooked before the cancel object is freed: `setInterrupt` takes the control's lock, which `cancel` holds.
+    if cancelHandle != nil { control?.setInterrupt(nil) }
+    if let cancelHandle { PQfreeCancel(cancelHandle.pointer) }
+    PQfinish(handle)
+  }
 
   /// The server version as `server_version_num` (e.g. 150004).
   var serverVersion: Int { Int(PQserverVersion(handle)) }
@@ -94,6 +111,7 @@ final class PostgresConnection {
 
   /// Runs one statement with text parameters and returns its rows as text (nil is SQL NULL).
   func rows(_ sql: String, _ parameters: [String] = []) throws(InspectionError) -> [CatalogRow] {
+    try control?.checkpoint()
     queryCount += 1
     let result = withCStrings(parameters) { values in
       PQexecParams(handle, sql, Int32(values.count), nil, values, nil, nil, 0)
@@ -104,6 +122,8 @@ final class PostgresConnection {
     defer { PQclear(result) }
     let status = PQresultStatus(result)
     guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
+      // A query stopped by our own PQcancel is a cancellation, not a failure.
+      try control?.checkpoint()
       throw InspectionError(
         .queryFailed, "query failed: \(Self.message(PQresultErrorMessage(result), url: url))", url: url)
     }
@@ -144,6 +164,18 @@ final class PostgresConnection {
   /// A server or libpq message as one line, with the password removed should the server ever echo it.
   static func message(_ text: UnsafePointer<CChar>?, url: DatabaseURL) -> String {
     url.masking(text.map { String(cString: $0) })
+  }
+}
+
+/// libpq's cancel object, which PQcancel may use from any thread (libpq documents it as thread-safe).
+private final class CancelHandle: @unchecked Sendable {
+  let pointer: OpaquePointer
+
+  init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+  func send() {
+    var buffer = [CChar](repeating: 0, count: 256)
+    _ = PQcancel(pointer, &buffer, Int32(buffer.count))
   }
 }
 

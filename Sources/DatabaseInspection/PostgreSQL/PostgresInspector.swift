@@ -8,8 +8,10 @@ import Foundation
 enum PostgresInspector {
   /// The realm Atlas's CLI marshals: one schema for a URL with `search_path` (schema scope), else every user schema
   /// or the `--schema` ones with `search_path` cleared so user types print qualified; `--exclude` applied after.
-  static func inspect(_ url: DatabaseURL, schemas requested: [String], exclude: [String]) throws(InspectionError) -> Realm {
-    try inspect(PostgresConnection(url), url: url, schemas: requested, exclude: exclude)
+  static func inspect(
+    _ url: DatabaseURL, schemas requested: [String], exclude: [String], control: InspectionControl? = nil
+  ) throws(InspectionError) -> Realm {
+    try inspect(PostgresConnection(url, control: control), url: url, schemas: requested, exclude: exclude)
   }
 
   static func inspect(
@@ -97,6 +99,7 @@ enum PostgresInspector {
       if let attrs = row[4], let strategy = row[5] { partitions[schemaName, default: [:]][name] = (attrs, strategy, row[6]) }
       schemas[index].tables.append(table)
     }
+    connection.control?.report(.inspecting(tables: schemas.reduce(0) { $0 + $1.tables.count }))
 
     let enumTypes = enumsByID.mapValues { ColumnType.enumeration(schema: $0.schema, name: $0.name) }
     for index in schemas.indices where !schemas[index].tables.isEmpty {

@@ -47,6 +47,8 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
   public var parameters: [(name: String, value: String)]
   /// The text with the password (and any `password` query parameter) replaced by `****`.
   public var redacted: String
+  /// Other values to mask wherever they appear (see `parse(_:secrets:)`); never printed.
+  var secrets: [String] = []
 
   public var description: String { redacted }
 
@@ -96,8 +98,11 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
   // MARK: - Parsing
 
   /// Parses a URL for one of the drivers Atlas (and Mercator) supports.
-  public static func parse(_ text: String) throws(InspectionError) -> DatabaseURL {
-    let redacted = redact(text)
+  /// `secrets` are masked in `redacted` and every message besides the password, in their raw and URL-escaped forms:
+  /// a token interpolated into the user name, the host or a query parameter is as secret as one in the password.
+  public static func parse(_ text: String, secrets: [String] = []) throws(InspectionError) -> DatabaseURL {
+    let secrets = secrets.filter { !$0.isEmpty }
+    let redacted = mask(redact(text), secrets: secrets)
     guard let colon = text.firstIndex(of: ":") else {
       throw InspectionError(.invalidURL, "\(quoted(redacted)) is not a URL: it needs a scheme such as postgres://")
     }
@@ -120,7 +125,7 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     let remainder = text[separator.upperBound...]
     var url = DatabaseURL(
       scheme: scheme, driver: driver, user: nil, password: nil, host: "", port: nil, path: "", parameters: [],
-      redacted: redacted, rawRemainder: String(remainder))
+      redacted: redacted, secrets: secrets, rawRemainder: String(remainder))
 
     // Go's url.Parse: the fragment goes first, then the query, then `authority/path`.
     var rest = Substring(remainder)

@@ -12,16 +12,19 @@ extension Server {
   func codeLenses(id: RequestID, params: JSONValue) throws -> HandlerOutcome {
     let uri = try documentURI(params)
     let encoding = positionEncoding
+    let executing = settings.codeLensRun
     return try answerFromSnapshot(id: id, uri: uri, method: "textDocument/codeLens") { snapshot in
       guard let analysis = snapshot.analysis else { return [] }
       let converter = PositionConverter(lines: snapshot.lines, encoding: encoding)
-      return .array(CodeLenses.compute(analysis).map { lens in
+      let lenses = CodeLenses.compute(analysis) + CodeLenses.commands(analysis, executing: executing)
+      return .array(lenses.map { lens in
         var data: [String: JSONValue] = ["uri": .string(uri)]
         switch lens.kind {
         case .references(let kind, let name):
           data["kind"] = "references"
           data["definition"] = .string(Self.definitionKindName(kind))
           data["name"] = .string(name)
+        case .command(let command): data.merge(Self.commandLensData(command)) { $1 }
         }
         return ["range": converter.range(of: lens.range).json, "data": .object(data)]
       })
@@ -37,6 +40,8 @@ extension Server {
     switch try data.string("kind") {
     case "references":
       return try resolveReferenceCount(id: id, params: params, range: lensRange, uri: uri, data: data)
+    case "command":
+      return try resolveCommandLens(params: params, range: lensRange, uri: uri, data: data)
     default:
       throw ResponseError.invalidParams("params.data does not describe a Mercator code lens")
     }

@@ -5,6 +5,9 @@
 package struct ServerSettings: Sendable, Equatable {
   /// `mercator.diagnostics.enable`: when false every document reports no diagnostics.
   package var diagnosticsEnabled = true
+  /// `mercator.codeLens.run`: when false the lenses that reach outside the editor (Generate token, Inspect schema,
+  /// Test connection) are not shown, and their commands refuse to run.
+  package var codeLensRun = true
 
   package init() {}
 
@@ -13,6 +16,9 @@ package struct ServerSettings: Sendable, Equatable {
   package init(section: JSONValue) {
     if let enable = section["diagnostics"]?["enable"]?.boolValue ?? section["diagnostics.enable"]?.boolValue {
       diagnosticsEnabled = enable
+    }
+    if let run = section["codeLens"]?["run"]?.boolValue ?? section["codeLens.run"]?.boolValue {
+      codeLensRun = run
     }
   }
 }
@@ -55,5 +61,6 @@ extension Server {
     settingsGeneration += 1
     log("settings changed: diagnostics \(new.diagnosticsEnabled ? "enabled" : "disabled")")
     diagnosticsSettingsChanged()
+    refreshCodeLenses()
   }
 }

@@ -1,5 +1,6 @@
 // Handlers for the lifecycle: `initialize` (capability and encoding negotiation), `initialized`, `shutdown`,
 // `$/cancelRequest` and `$/setTrace`.
+import AtlasLanguage
 
 extension Server {
   func initialize(params: JSONValue) throws -> HandlerOutcome {
@@ -54,6 +55,7 @@ extension Server {
       "hoverProvider": true,
       "inlayHintProvider": ["resolveProvider": false],
       "codeLensProvider": ["resolveProvider": true],
+      "executeCommandProvider": ["commands": .array(CodeLensCommand.identifiers.map(JSONValue.string))],
       "completionProvider": [
         "triggerCharacters": .array(Self.completionTriggerCharacters.map(JSONValue.string)), "resolveProvider": true,
         "completionItem": ["labelDetailsSupport": true],
@@ -71,6 +73,8 @@ extension Server {
   /// for them (their results are on the way; none waits on the client).
   func shutdown(id: RequestID) -> HandlerOutcome {
     lifecycle = .shutDown
+    // A running command (an inspection) is stopped rather than waited for: the editor is closing.
+    for running in commands.running.keys { cancelCommand(id: running) }
     guard pendingRequests.isEmpty else {
       shutdownRequest = id
       return .pending(PendingRequest(method: "shutdown", uri: nil))
@@ -83,6 +87,8 @@ extension Server {
     guard let raw = reader.object["id"], let id = RequestID(raw) else {
       throw ResponseError.invalidParams("params.id must be a number or a string")
     }
+    // A running command is stopped as well as answered.
+    cancelCommand(id: id)
     // Only pending requests can still be cancelled; every other one has already been answered.
     replyToPending(id: id, .failure(.requestCancelled))
   }

@@ -67,6 +67,18 @@ async def test_server_runs_nothing(tmp_path):
         assert report.kind == "full"
         await client.text_document_document_symbol_async(types.DocumentSymbolParams(text_document=ident))
         await client.text_document_semantic_tokens_full_async(types.SemanticTokensParams(text_document=ident))
+        # Lenses are listed and resolved (issue 8 acceptance 4): that runs nothing either; only a click would.
+        lenses = await client.text_document_code_lens_async(types.CodeLensParams(text_document=ident))
+        titles = []
+        for lens in lenses or []:
+            resolved = await client.code_lens_resolve_async(lens)
+            titles.append(resolved.command.title if resolved.command else None)
+        assert {"Generate token", "Inspect schema", "Test connection"} <= set(titles), titles
+        # Even a click on env "x" runs nothing: its url needs data.external, which Mercator never runs.
+        with pytest.raises(Exception) as refused:
+            await client.workspace_execute_command_async(
+                types.ExecuteCommandParams(command="mercator.inspectSchema", arguments=[uri, "x"]))
+        assert "data.external.dump" in str(refused.value), str(refused.value)
         await asyncio.wait_for(client.shutdown_session(), TIMEOUT)
     finally:
         await client.stop()

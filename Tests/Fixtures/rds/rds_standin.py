@@ -25,7 +25,7 @@ The SigV4 checking is written here from AWS's published algorithm, independently
 Usage:
   rds_standin.py --region us-east-1 --access-key AKID=SECRET [--session-token AKID=TOKEN] --cert C --key K \
                  --backend-socket /path/.s.PGSQL.5432 [--backend-user mercator] [--listen 127.0.0.1:0] \
-                 [--endpoint-host localhost] [--clock-offset SECONDS] [--log FILE]
+                 [--endpoint-host localhost] [--clock-offset SECONDS] [--relay-delay SECONDS] [--log FILE]
 Prints `READY <port>` on stdout once it listens; the endpoint is `<endpoint-host>:<port>`.
 """
 
@@ -40,6 +40,7 @@ import ssl
 import struct
 import sys
 import threading
+import time
 import urllib.parse
 
 SSL_REQUEST = 80877103
@@ -164,9 +165,10 @@ def verify_token(token, user, args, now):
         raise Refusal("signature does not match")
 
 
-def relay(client, backend):
+def relay(client, backend, delay=0.0):
     """Copies bytes both ways until either side closes. One thread: an SSL socket must not be read and written
-    from two threads at once."""
+    from two threads at once. `delay` holds back each chunk the client sends (each query), so that tests can act
+    while an inspection is under way."""
     sockets = [client, backend]
     try:
         while True:
@@ -183,6 +185,8 @@ def relay(client, backend):
                     continue
                 if not data:
                     return
+                if delay and source is client:
+                    time.sleep(delay)
                 target.sendall(data)
     except (OSError, ssl.SSLError):
         return
@@ -240,7 +244,7 @@ def serve_connection(raw, address, args, context):
             return
         log(args, f"accepted user={user} database={database}")
         client.sendall(kind + struct.pack("!i", len(body) + 4) + body)
-        relay(client, backend)
+        relay(client, backend, args.relay_delay)
         backend.close()
     except (ConnectionError, OSError, ssl.SSLError, struct.error, UnicodeDecodeError) as error:
         log(args, f"connection from {address[0]} ended: {type(error).__name__}")
@@ -267,6 +271,8 @@ def main():
     parser.add_argument("--backend-socket", required=True)
     parser.add_argument("--backend-user", default="mercator")
     parser.add_argument("--clock-offset", type=float, default=0, help="seconds added to the stand-in's clock")
+    parser.add_argument("--relay-delay", type=float, default=0,
+                        help="seconds each message from the client waits before it is relayed (slows every query)")
     parser.add_argument("--log")
     args = parser.parse_args()
     args.keys = {}
