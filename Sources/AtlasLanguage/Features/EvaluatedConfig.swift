@@ -88,6 +88,9 @@ package enum EvaluatedConfig {
         let text: String
         if attributeSchema?.type == .typeExpression {
           text = file.text(in: expression.range)
+        } else if SecretFilter.looksSecret(attribute.name) {
+          // The same rule as hovers: an attribute named like a secret is not shown, whatever it holds.
+          text = quoted(SecretFilter.mask)
         } else {
           var attributeScope = scope
           if let attributeSchema, attributeSchema.acceptsBareEnum {
