@@ -239,23 +239,12 @@ extension Server {
   static func inspectSchema(
     _ env: String, source: CommandSource, run: CommandRun, aws: AWSEnvironment, cache: String?
   ) async -> Result<CommandOutcome, CommandFailure> {
-    let connection: EnvironmentConnection
-    switch await Self.connection(env, source: source, run: run, aws: aws) {
-    case .success(let found): connection = found
-    case .failure(let failure): return .failure(failure)
-    }
-    let request = connection.request
-    let control = run.control
-    let inspected = await CommandState.blocking { () -> Result<String, InspectionError> in
-      do throws(InspectionError) {
-        return .success(try DatabaseInspection.inspect(request, control: control))
-      } catch {
-        return .failure(error)
-      }
+    let inspected = await onDatabase(env, source: source, run: run, aws: aws) { (request, control) throws(InspectionError) in
+      try DatabaseInspection.inspect(request, control: control)
     }
     switch inspected {
-    case .failure(let error): return .failure(Self.databaseFailure(error, connection: connection))
-    case .success(let hcl):
+    case .failure(let failure): return .failure(failure)
+    case .success(let (hcl, _)):
       do {
         let path = try CacheFiles.store(hcl, root: cache, folder: "inspect", name: env + ".hcl", permissions: 0o444)
         return .success(CommandOutcome(message: "Inspected env \"\(env)\" into \(path)", document: path))
@@ -268,6 +257,25 @@ extension Server {
   static func testConnection(
     _ env: String, source: CommandSource, run: CommandRun, aws: AWSEnvironment
   ) async -> Result<CommandOutcome, CommandFailure> {
+    let tested = await onDatabase(env, source: source, run: run, aws: aws) { (request, control) throws(InspectionError) in
+      try DatabaseInspection.testConnection(url: request.url, secrets: request.secrets, control: control)
+    }
+    switch tested {
+    case .failure(let failure): return .failure(failure)
+    case .success(let (result, _)):
+      let message =
+        "Connected to \(result.driver.displayName) \(result.serverVersion) (env \"\(env)\", \(result.redactedURL)) "
+        + "in \(milliseconds(result.connectTime)); round trip \(milliseconds(result.roundTrip))"
+      return .success(CommandOutcome(message: message, document: nil))
+    }
+  }
+
+  /// The env's connection, then `work` with it off the cooperative pool (libpq and Connector/C block), under the
+  /// run's control; a database error becomes a failure with its hint.
+  static func onDatabase<T: Sendable>(
+    _ env: String, source: CommandSource, run: CommandRun, aws: AWSEnvironment,
+    _ work: @escaping @Sendable (InspectRequest, InspectionControl) throws(InspectionError) -> T
+  ) async -> Result<(T, EnvironmentConnection), CommandFailure> {
     let connection: EnvironmentConnection
     switch await Self.connection(env, source: source, run: run, aws: aws) {
     case .success(let found): connection = found
@@ -275,20 +283,16 @@ extension Server {
     }
     let request = connection.request
     let control = run.control
-    let tested = await CommandState.blocking { () -> Result<ConnectionTestResult, InspectionError> in
+    let outcome = await CommandState.blocking { () -> Result<T, InspectionError> in
       do throws(InspectionError) {
-        return .success(try DatabaseInspection.testConnection(url: request.url, secrets: request.secrets, control: control))
+        return .success(try work(request, control))
       } catch {
         return .failure(error)
       }
     }
-    switch tested {
+    switch outcome {
+    case .success(let value): return .success((value, connection))
     case .failure(let error): return .failure(Self.databaseFailure(error, connection: connection))
-    case .success(let result):
-      let message =
-        "Connected to \(result.driver.displayName) \(result.serverVersion) (env \"\(env)\", \(result.redactedURL)) "
-        + "in \(milliseconds(result.connectTime)); round trip \(milliseconds(result.roundTrip))"
-      return .success(CommandOutcome(message: message, document: nil))
     }
   }
 
